@@ -1,0 +1,241 @@
+// The fiche Projet Data: the Zod schema of shared/design/sheet-format.md, the types inferred from it and the
+// factory for a new sheet. This schema is the single source of truth for types, validation and the JSON Schema.
+import { z } from 'zod'
+import { THEME_IDS, type ThemeId } from './grid'
+
+export const PHASES = ['idee', 'prototype', 'experimentation', 'generalisation', 'abandonne'] as const
+export const STAKEHOLDER_ROLES = [
+  'porteur',
+  'partenaire',
+  'fournisseur-donnees',
+  'prestataire',
+  'financeur',
+  'usager',
+  'autre',
+] as const
+export const DATA_ACCESS_MODES = ['open-data', 'interne', 'convention', 'achat', 'a-collecter', 'autre'] as const
+export const PERSONAL_DATA_LEVELS = ['non', 'oui', 'sensible'] as const
+export const LEGAL_TOPICS = [
+  'traitements',
+  'rgpd',
+  'open-data',
+  'hebergement',
+  'propriete',
+  'contrats',
+  'ethique',
+] as const
+export const LEGAL_STATUSES = ['non-evalue', 'sans-objet', 'a-traiter', 'en-cours', 'traite'] as const
+
+export type Phase = (typeof PHASES)[number]
+export type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number]
+export type DataAccessMode = (typeof DATA_ACCESS_MODES)[number]
+export type PersonalDataLevel = (typeof PERSONAL_DATA_LEVELS)[number]
+export type LegalTopic = (typeof LEGAL_TOPICS)[number]
+export type LegalStatus = (typeof LEGAL_STATUSES)[number]
+
+/** Limits of sheet-format.md, named so the UI can show them (maxlength, counters). */
+export const LIMITS = {
+  shortText: 200,
+  tag: 50,
+  tags: 20,
+  description: 20_000,
+  longText: 5_000,
+  note: 2_000,
+  objective: 1_000,
+  objectives: 50,
+  milestones: 100,
+  stakeholders: 200,
+  territories: 500,
+  territoryCode: 20,
+  budgetLines: 100,
+  impactIndicators: 50,
+  datasets: 500,
+} as const
+
+// Every string is trimmed, as the format requires on import; texts default to "".
+const text = (max: number) => z.string().trim().max(max).default('')
+const requiredText = (max: number) => z.string().trim().min(1).max(max)
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).default([])
+const isoDate = z.iso.date().nullable().default(null)
+const amount = z.number().nonnegative()
+
+// "Not assessed" (null) is distinct from 0: the radar leaves a gap and the indicators ignore it.
+export const scoreSchema = z.number().int().min(0).max(4).nullable().default(null)
+
+export const themeAssessmentSchema = z.object({
+  prototype: scoreSchema,
+  scaleUp: scoreSchema,
+  comment: text(LIMITS.note),
+})
+
+export const radarSchema = z.object(
+  Object.fromEntries(THEME_IDS.map((id) => [id, themeAssessmentSchema])) as Record<
+    ThemeId,
+    typeof themeAssessmentSchema
+  >,
+)
+
+export const milestoneSchema = z.object({
+  label: requiredText(LIMITS.shortText),
+  date: isoDate,
+})
+
+export const calendarSchema = z
+  .object({
+    start: isoDate,
+    end: isoDate,
+    milestones: list(milestoneSchema, LIMITS.milestones),
+  })
+  .refine((calendar) => !calendar.start || !calendar.end || calendar.end >= calendar.start, {
+    message: 'end-before-start',
+    path: ['end'],
+  })
+
+export const stakeholderSchema = z.object({
+  name: requiredText(LIMITS.shortText),
+  organisation: text(LIMITS.shortText),
+  role: z.enum(STAKEHOLDER_ROLES),
+  internal: z.boolean(),
+})
+
+export const territorySchema = z.object({
+  name: requiredText(LIMITS.shortText),
+  code: text(LIMITS.territoryCode),
+})
+
+export const budgetLineSchema = z.object({
+  label: requiredText(LIMITS.shortText),
+  amount,
+})
+
+export const budgetSchema = z.object({
+  total: amount.nullable().default(null),
+  lines: list(budgetLineSchema, LIMITS.budgetLines),
+  funding: text(LIMITS.note),
+})
+
+export const impactIndicatorSchema = z.object({
+  name: requiredText(LIMITS.shortText),
+  baseline: text(LIMITS.shortText),
+  target: text(LIMITS.shortText),
+})
+
+export const projectSchema = z.object({
+  title: requiredText(LIMITS.shortText),
+  description: text(LIMITS.description),
+  calendar: calendarSchema.prefault({}),
+  stakeholders: list(stakeholderSchema, LIMITS.stakeholders),
+  objectives: list(requiredText(LIMITS.objective), LIMITS.objectives),
+  territories: list(territorySchema, LIMITS.territories),
+  budget: budgetSchema.prefault({}),
+  impact: z
+    .object({
+      indicators: list(impactIndicatorSchema, LIMITS.impactIndicators),
+      notes: text(LIMITS.longText),
+    })
+    .prefault({}),
+})
+
+export const datasetSchema = z.object({
+  name: requiredText(LIMITS.shortText),
+  description: text(LIMITS.longText),
+  owner: text(LIMITS.shortText),
+  access: z.enum(DATA_ACCESS_MODES),
+  personal: z.enum(PERSONAL_DATA_LEVELS),
+  notes: text(LIMITS.note),
+})
+
+export const legalTopicSchema = z.object({
+  status: z.enum(LEGAL_STATUSES).default('non-evalue'),
+  notes: text(LIMITS.note),
+})
+
+export const legalSchema = z.object(
+  Object.fromEntries(LEGAL_TOPICS.map((topic) => [topic, legalTopicSchema.prefault({})])) as Record<
+    LegalTopic,
+    ReturnType<typeof legalTopicSchema.prefault>
+  >,
+)
+
+export const dataSchema = z.object({
+  datasets: list(datasetSchema, LIMITS.datasets),
+  legal: legalSchema.prefault({}),
+  ethics: text(LIMITS.longText),
+})
+
+export const sheetSchema = z
+  .object({
+    id: z.uuid(),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+    organisation: text(LIMITS.shortText),
+    author: text(LIMITS.shortText),
+    phase: z.enum(PHASES).default('idee'),
+    tags: list(requiredText(LIMITS.tag), LIMITS.tags),
+    project: projectSchema,
+    data: dataSchema.prefault({}),
+    radar: radarSchema,
+  })
+  .refine((sheet) => Date.parse(sheet.updatedAt) >= Date.parse(sheet.createdAt), {
+    message: 'updated-before-created',
+    path: ['updatedAt'],
+  })
+
+/** A sheet as stored and exported: every default filled in. */
+export type Sheet = z.output<typeof sheetSchema>
+/** A sheet as a file may hold it: defaults may be missing. */
+export type SheetInput = z.input<typeof sheetSchema>
+export type ThemeAssessment = Sheet['radar'][ThemeId]
+export type Milestone = Sheet['project']['calendar']['milestones'][number]
+export type Stakeholder = Sheet['project']['stakeholders'][number]
+export type Territory = Sheet['project']['territories'][number]
+export type BudgetLine = Sheet['project']['budget']['lines'][number]
+export type ImpactIndicator = Sheet['project']['impact']['indicators'][number]
+export type Dataset = Sheet['data']['datasets'][number]
+export type LegalAssessment = Sheet['data']['legal'][LegalTopic]
+
+export interface NewSheetOptions {
+  title: string
+  organisation?: string
+  author?: string
+  tags?: string[]
+  /** Injected so tests and imports are deterministic. */
+  now?: Date
+  id?: string
+}
+
+/** A new, valid sheet: only the title is set, every score is unassessed. */
+export function createSheet(options: NewSheetOptions): Sheet {
+  const timestamp = (options.now ?? new Date()).toISOString()
+  return sheetSchema.parse({
+    id: options.id ?? crypto.randomUUID(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    organisation: options.organisation ?? '',
+    author: options.author ?? '',
+    tags: options.tags ?? [],
+    project: { title: options.title },
+    radar: Object.fromEntries(THEME_IDS.map((id) => [id, {}])),
+  })
+}
+
+export type SheetValidation = { ok: true; sheet: Sheet } | { ok: false; issues: z.core.$ZodIssue[] }
+
+/** Validates untrusted or edited data against the format; never throws for invalid input. */
+export function validateSheet(candidate: unknown): SheetValidation {
+  const result = sheetSchema.safeParse(candidate)
+  return result.success ? { ok: true, sheet: result.data } : { ok: false, issues: result.error.issues }
+}
+
+/** A copy with a new identity and fresh timestamps, for "Dupliquer". */
+export function duplicateSheet(source: Sheet, copyTitle: string, now = new Date()): Sheet {
+  const timestamp = now.toISOString()
+  const copy = structuredClone(source)
+  return sheetSchema.parse({
+    ...copy,
+    id: crypto.randomUUID(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    project: { ...copy.project, title: copyTitle },
+  })
+}

@@ -1,0 +1,48 @@
+// What the library shows of a sheet, small enough to list thousands without loading whole sheets.
+import { THEME_IDS } from './grid'
+import type { Phase, Sheet } from './sheet'
+
+export interface SheetSummary {
+  id: string
+  title: string
+  organisation: string
+  phase: Phase
+  tags: string[]
+  createdAt: string
+  updatedAt: string
+  /** Scores in theme order, so the library can draw a thumbnail and compute the indicators. */
+  prototype: (number | null)[]
+  scaleUp: (number | null)[]
+  /** Lower-cased, accent-free title, organisation and tags: what the library search matches. */
+  searchText: string
+}
+
+/** Lower case without diacritics, so "Mobilité" matches "mobilite". */
+export function normaliseForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+}
+
+export function summarise(sheet: Sheet): SheetSummary {
+  return {
+    id: sheet.id,
+    title: sheet.project.title,
+    organisation: sheet.organisation,
+    phase: sheet.phase,
+    tags: [...sheet.tags],
+    createdAt: sheet.createdAt,
+    updatedAt: sheet.updatedAt,
+    prototype: THEME_IDS.map((id) => sheet.radar[id].prototype),
+    scaleUp: THEME_IDS.map((id) => sheet.radar[id].scaleUp),
+    searchText: normaliseForSearch([sheet.project.title, sheet.organisation, ...sheet.tags].join('\n')),
+  }
+}
+
+/** The radar scores of a summary, keyed by theme again. */
+export function summaryScores(summary: Pick<SheetSummary, 'prototype' | 'scaleUp'>) {
+  return Object.fromEntries(
+    THEME_IDS.map((id, index) => [
+      id,
+      { prototype: summary.prototype[index] ?? null, scaleUp: summary.scaleUp[index] ?? null },
+    ]),
+  ) as Record<(typeof THEME_IDS)[number], { prototype: number | null; scaleUp: number | null }>
+}

@@ -1,0 +1,38 @@
+// The IndexedDB database, through Dexie. Only the storage layer imports this module.
+import Dexie, { type EntityTable } from 'dexie'
+import type { Sheet } from '@/domain/sheet'
+import type { SheetSummary } from '@/domain/summary'
+
+/** The editor's working copy while it fails validation, so no typing is lost; never exported. */
+export interface DraftRecord {
+  id: string
+  savedAt: string
+  content: Sheet
+}
+
+/** A deleted sheet, kept so that "Annuler" (and a later restore) can bring it back. */
+export interface TrashRecord {
+  id: string
+  deletedAt: string
+  sheet: Sheet
+}
+
+export const DEFAULT_DATABASE_NAME = 'fiche-projet-data'
+
+export class SheetDatabase extends Dexie {
+  sheets!: EntityTable<Sheet, 'id'>
+  summaries!: EntityTable<SheetSummary, 'id'>
+  drafts!: EntityTable<DraftRecord, 'id'>
+  trash!: EntityTable<TrashRecord, 'id'>
+
+  constructor(name = DEFAULT_DATABASE_NAME) {
+    super(name)
+    // Whole sheets are keyed by id only; the library reads the small summaries, which carry the indexes.
+    this.version(1).stores({
+      sheets: 'id',
+      summaries: 'id, updatedAt, title, organisation, phase, *tags',
+      drafts: 'id',
+      trash: 'id, deletedAt',
+    })
+  }
+}

@@ -1,0 +1,113 @@
+// The one module the stores call to read and write sheets. Every write validates with the sheet schema first,
+// and a sheet and its summary are always written in the same transaction.
+import type { Sheet, SheetValidation } from '@/domain/sheet'
+import { summarise, type SheetSummary } from '@/domain/summary'
+import { SheetDatabase, type DraftRecord } from './db'
+
+// The schema (and Zod with it) loads on the first write, so the library page opens without it.
+const loadSheetModule = () => import('@/domain/sheet')
+
+export type SaveResult = SheetValidation
+
+export interface SheetsRepository {
+  create(options: { title: string; organisation?: string; author?: string; tags?: string[] }): Promise<Sheet>
+  get(id: string): Promise<Sheet | undefined>
+  /** Summaries of every sheet, most recently updated first. */
+  listSummaries(): Promise<SheetSummary[]>
+  /** Validates, stamps updatedAt and writes; an invalid sheet is never written. */
+  save(candidate: Sheet, options?: { touch?: boolean }): Promise<SaveResult>
+  duplicate(id: string, copyTitle: (title: string) => string): Promise<Sheet>
+  /** Moves the sheet to the trash, from where restore() can bring it back. */
+  remove(id: string): Promise<void>
+  restore(id: string): Promise<Sheet | undefined>
+  purgeTrash(olderThan: Date): Promise<number>
+  getDraft(id: string): Promise<DraftRecord | undefined>
+  saveDraft(content: Sheet): Promise<void>
+  discardDraft(id: string): Promise<void>
+  close(): void
+}
+
+function laterOf(now: Date, createdAt: string): string {
+  // A clock set back must not produce updatedAt < createdAt, which the format forbids.
+  return new Date(Math.max(now.getTime(), Date.parse(createdAt))).toISOString()
+}
+
+export function createSheetsRepository(db = new SheetDatabase()): SheetsRepository {
+  async function writeValid(sheet: Sheet): Promise<void> {
+    await db.transaction('rw', db.sheets, db.summaries, db.drafts, async () => {
+      await db.sheets.put(sheet)
+      await db.summaries.put(summarise(sheet))
+      await db.drafts.delete(sheet.id)
+    })
+  }
+
+  return {
+    async create(options) {
+      const { createSheet } = await loadSheetModule()
+      const sheet = createSheet(options)
+      await writeValid(sheet)
+      return sheet
+    },
+
+    get: (id) => db.sheets.get(id),
+
+    listSummaries: () => db.summaries.orderBy('updatedAt').reverse().toArray(),
+
+    async save(candidate, options = {}) {
+      const { validateSheet } = await loadSheetModule()
+      const stamped =
+        options.touch === false ? candidate : { ...candidate, updatedAt: laterOf(new Date(), candidate.createdAt) }
+      const result = validateSheet(stamped)
+      if (result.ok) await writeValid(result.sheet)
+      return result
+    },
+
+    async duplicate(id, copyTitle) {
+      const { duplicateSheet, LIMITS } = await loadSheetModule()
+      const source = await db.sheets.get(id)
+      if (!source) throw new Error(`No sheet ${id}`)
+      const copy = duplicateSheet(source, copyTitle(source.project.title).slice(0, LIMITS.shortText))
+      await writeValid(copy)
+      return copy
+    },
+
+    async remove(id) {
+      await db.transaction('rw', db.sheets, db.summaries, db.drafts, db.trash, async () => {
+        const sheet = await db.sheets.get(id)
+        if (!sheet) return
+        await db.trash.put({ id, deletedAt: new Date().toISOString(), sheet })
+        await db.sheets.delete(id)
+        await db.summaries.delete(id)
+        await db.drafts.delete(id)
+      })
+    },
+
+    async restore(id) {
+      const { validateSheet } = await loadSheetModule()
+      return db.transaction('rw', db.sheets, db.summaries, db.drafts, db.trash, async () => {
+        const record = await db.trash.get(id)
+        if (!record) return undefined
+        const result = validateSheet(record.sheet)
+        if (!result.ok) return undefined
+        await db.sheets.put(result.sheet)
+        await db.summaries.put(summarise(result.sheet))
+        await db.trash.delete(id)
+        return result.sheet
+      })
+    },
+
+    purgeTrash: (olderThan) => db.trash.where('deletedAt').below(olderThan.toISOString()).delete(),
+
+    getDraft: (id) => db.drafts.get(id),
+
+    async saveDraft(content) {
+      await db.drafts.put({ id: content.id, savedAt: new Date().toISOString(), content })
+    },
+
+    async discardDraft(id) {
+      await db.drafts.delete(id)
+    },
+
+    close: () => db.close(),
+  }
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { computeIndicators, scaleUpBand, THEME_IDS, THEMES, type RadarScores, type ThemeId } from '@/domain/grid'
+
+type Row = (number | null)[]
+
+function radarOf(prototype: Row, scaleUp: Row): RadarScores {
+  return Object.fromEntries(
+    THEME_IDS.map((id, index) => [id, { prototype: prototype[index] ?? null, scaleUp: scaleUp[index] ?? null }]),
+  ) as Record<ThemeId, { prototype: number | null; scaleUp: number | null }>
+}
+
+const nulls = (count: number): Row => Array<null>(count).fill(null)
+const all = (value: number): Row => Array<number>(10).fill(value)
+
+// The test table of shared/design/grid.md, row by row.
+const table = [
+  { name: 'nothing assessed', prototype: nulls(10), scaleUp: nulls(10), difficulties: 0, difficultyIndex: null, scaleUpProbability: null, band: null, blockers: [] },
+  { name: 'everything at 0', prototype: all(0), scaleUp: all(0), difficulties: 0, difficultyIndex: 0, scaleUpProbability: 100, band: 'élevée', blockers: [] },
+  { name: 'everything critical', prototype: all(4), scaleUp: all(4), difficulties: 10, difficultyIndex: 100, scaleUpProbability: 0, band: 'faible', blockers: [...THEME_IDS] },
+  { name: 'a mixed sheet', prototype: [1, 2, 3, 0, 4, 2, 1, 3, 0, 2], scaleUp: [0, 1, 2, 1, 0, 3, 2, 2, 1, 0], difficulties: 3, difficultyIndex: 45, scaleUpProbability: 70, band: 'élevée', blockers: ['cybersecurite'] },
+  { name: 'one critical scale-up obstacle', prototype: all(0), scaleUp: [4, 0, 0, 0, 0, 0, 0, 0, 0, 0], difficulties: 0, difficultyIndex: 0, scaleUpProbability: 25, band: 'faible', blockers: ['datamining'] },
+  { name: 'a single assessed theme', prototype: [2, ...nulls(9)], scaleUp: [1, ...nulls(9)], difficulties: 0, difficultyIndex: 50, scaleUpProbability: 75, band: 'élevée', blockers: [] },
+  { name: 'everything strong', prototype: all(3), scaleUp: all(2), difficulties: 10, difficultyIndex: 75, scaleUpProbability: 50, band: 'moyenne', blockers: [] },
+  { name: 'three themes, rounding half up', prototype: [1, 1, 1, ...nulls(7)], scaleUp: [1, 1, 2, ...nulls(7)], difficulties: 0, difficultyIndex: 25, scaleUpProbability: 67, band: 'élevée', blockers: [] },
+] as const
+
+describe('computeIndicators (grid.md table)', () => {
+  it.each(table)('$name', (row) => {
+    const indicators = computeIndicators(radarOf([...row.prototype], [...row.scaleUp]))
+    expect(indicators).toEqual({
+      difficulties: row.difficulties,
+      difficultyIndex: row.difficultyIndex,
+      scaleUpProbability: row.scaleUpProbability,
+      scaleUpBand: row.band,
+      blockers: row.blockers,
+      assessed: {
+        prototype: row.prototype.filter((score) => score !== null).length,
+        scaleUp: row.scaleUp.filter((score) => score !== null).length,
+      },
+    })
+  })
+})
+
+describe('computeIndicators beyond the table', () => {
+  it('caps the scale-up probability at 25 % when one theme is critical, even if the mean is high', () => {
+    const indicators = computeIndicators(radarOf(nulls(10), [4, ...nulls(9)]))
+    expect(indicators.scaleUpProbability).toBe(0)
+    const mostlyEasy = computeIndicators(radarOf(nulls(10), [4, 0, 0, 0, 0, 0, 0, 0, 0, 0]))
+    expect(mostlyEasy.scaleUpProbability).toBe(25)
+  })
+
+  it('lists a theme as a blocker when only its prototype score is critical', () => {
+    expect(computeIndicators(radarOf([null, null, null, null, null, null, null, null, null, 4], nulls(10))).blockers).toEqual([
+      'environnement',
+    ])
+  })
+
+  it('counts assessed scores per axis', () => {
+    expect(computeIndicators(radarOf([0, 1, ...nulls(8)], [2, ...nulls(9)])).assessed).toEqual({ prototype: 2, scaleUp: 1 })
+  })
+})
+
+describe('scaleUpBand', () => {
+  it.each([
+    [100, 'élevée'],
+    [67, 'élevée'],
+    [66, 'moyenne'],
+    [34, 'moyenne'],
+    [33, 'faible'],
+    [0, 'faible'],
+  ] as const)('puts %i %% in the band %s', (probability, band) => {
+    expect(scaleUpBand(probability)).toBe(band)
+  })
+})
+
+describe('themes', () => {
+  it('has the 10 themes of grid.md in radar order, each with help and 2–3 guiding questions', () => {
+    expect(THEMES.map((theme) => theme.id)).toEqual([...THEME_IDS])
+    expect(THEMES.map((theme) => theme.label)).toEqual([
+      'Datamining',
+      'Gouvernance / acceptabilité',
+      'Management data',
+      'Infrastructure SI',
+      'Cybersécurité',
+      'Algorithmie',
+      'Duplicabilité',
+      'RGPD',
+      'Budget / achat de données',
+      'Environnement',
+    ])
+    for (const theme of THEMES) {
+      expect(theme.help.length).toBeGreaterThan(40)
+      expect(theme.questions.length).toBeGreaterThanOrEqual(2)
+      expect(theme.questions.length).toBeLessThanOrEqual(3)
+    }
+  })
+})

@@ -1,6 +1,7 @@
 // What the library shows of a sheet, small enough to list thousands without loading whole sheets.
 import { THEME_IDS } from './grid'
-import type { Phase, Sheet } from './sheet'
+import type { Sheet } from './sheet'
+import type { Phase } from './vocabulary'
 
 export interface SheetSummary {
   id: string

@@ -1,0 +1,51 @@
+// The closed lists and limits of the exchange format (sheet-format.md), without Zod,
+// so that screens which only display sheets don't load the validation code.
+
+export const PHASES = ['idee', 'prototype', 'experimentation', 'generalisation', 'abandonne'] as const
+export const STAKEHOLDER_ROLES = [
+  'porteur',
+  'partenaire',
+  'fournisseur-donnees',
+  'prestataire',
+  'financeur',
+  'usager',
+  'autre',
+] as const
+export const DATA_ACCESS_MODES = ['open-data', 'interne', 'convention', 'achat', 'a-collecter', 'autre'] as const
+export const PERSONAL_DATA_LEVELS = ['non', 'oui', 'sensible'] as const
+export const LEGAL_TOPICS = [
+  'traitements',
+  'rgpd',
+  'open-data',
+  'hebergement',
+  'propriete',
+  'contrats',
+  'ethique',
+] as const
+export const LEGAL_STATUSES = ['non-evalue', 'sans-objet', 'a-traiter', 'en-cours', 'traite'] as const
+
+export type Phase = (typeof PHASES)[number]
+export type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number]
+export type DataAccessMode = (typeof DATA_ACCESS_MODES)[number]
+export type PersonalDataLevel = (typeof PERSONAL_DATA_LEVELS)[number]
+export type LegalTopic = (typeof LEGAL_TOPICS)[number]
+export type LegalStatus = (typeof LEGAL_STATUSES)[number]
+
+/** Limits of sheet-format.md, named so the UI can show them (maxlength, counters). */
+export const LIMITS = {
+  shortText: 200,
+  tag: 50,
+  tags: 20,
+  description: 20_000,
+  longText: 5_000,
+  note: 2_000,
+  objective: 1_000,
+  objectives: 50,
+  milestones: 100,
+  stakeholders: 200,
+  territories: 500,
+  territoryCode: 20,
+  budgetLines: 100,
+  impactIndicators: 50,
+  datasets: 500,
+} as const

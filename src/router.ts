@@ -1,0 +1,16 @@
+// Routes are lazy: the library loads no Chart.js, the editor and its radar load when a sheet is opened.
+import { createRouter, createWebHistory } from 'vue-router'
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/', name: 'library', component: () => import('./views/LibraryView.vue') },
+    { path: '/fiches/:id', name: 'sheet', component: () => import('./views/SheetView.vue'), props: true },
+    { path: '/:path(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+  ],
+  scrollBehavior(to, _from, saved) {
+    if (saved) return saved
+    if (to.hash) return { el: to.hash }
+    return { top: 0 }
+  },
+})

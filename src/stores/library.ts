@@ -1,0 +1,99 @@
+// The library: summaries of every stored sheet, the search/sort/filter state and the actions on whole sheets.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Phase } from '@/domain/vocabulary'
+import { normaliseForSearch, type SheetSummary } from '@/domain/summary'
+import { sheetsRepository } from '@/storage'
+
+export type LibrarySort = 'updated' | 'title'
+
+const titleCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
+
+export const useLibraryStore = defineStore('library', () => {
+  const summaries = shallowRef<SheetSummary[]>([])
+  const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  const loadError = ref('')
+  const query = ref('')
+  const sort = ref<LibrarySort>('updated')
+  const phase = ref<Phase | ''>('')
+  const tag = ref('')
+
+  const allTags = computed(() =>
+    [...new Set(summaries.value.flatMap((summary) => summary.tags))].sort(titleCollator.compare),
+  )
+
+  const hasFilters = computed(() => query.value.trim() !== '' || phase.value !== '' || tag.value !== '')
+
+  const visible = computed(() => {
+    const words = normaliseForSearch(query.value).split(/\s+/).filter(Boolean)
+    const matching = summaries.value.filter(
+      (summary) =>
+        (phase.value === '' || summary.phase === phase.value) &&
+        (tag.value === '' || summary.tags.includes(tag.value)) &&
+        words.every((word) => summary.searchText.includes(word)),
+    )
+    // Summaries come from storage newest first, so "updated" needs no sort.
+    return sort.value === 'title'
+      ? [...matching].sort((a, b) => titleCollator.compare(a.title, b.title))
+      : matching
+  })
+
+  async function load() {
+    status.value = status.value === 'ready' ? 'ready' : 'loading'
+    try {
+      summaries.value = await sheetsRepository().listSummaries()
+      status.value = 'ready'
+    } catch (error) {
+      loadError.value = error instanceof Error ? error.message : String(error)
+      status.value = 'error'
+    }
+  }
+
+  function clearFilters() {
+    query.value = ''
+    phase.value = ''
+    tag.value = ''
+  }
+
+  async function create(title: string) {
+    const sheet = await sheetsRepository().create({ title })
+    await load()
+    return sheet
+  }
+
+  async function duplicate(id: string, copyTitle: (title: string) => string) {
+    const copy = await sheetsRepository().duplicate(id, copyTitle)
+    await load()
+    return copy
+  }
+
+  async function remove(id: string) {
+    await sheetsRepository().remove(id)
+    await load()
+  }
+
+  async function restore(id: string) {
+    const sheet = await sheetsRepository().restore(id)
+    await load()
+    return sheet
+  }
+
+  return {
+    summaries,
+    status,
+    loadError,
+    query,
+    sort,
+    phase,
+    tag,
+    allTags,
+    hasFilters,
+    visible,
+    load,
+    clearFilters,
+    create,
+    duplicate,
+    remove,
+    restore,
+  }
+})

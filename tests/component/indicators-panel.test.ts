@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import IndicatorsPanel from '@/components/radar/IndicatorsPanel.vue'
+import { computeIndicators, THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
+import { mountWithI18n } from './mount-helpers'
+
+type Row = (number | null)[]
+
+function radarOf(prototype: Row, scaleUp: Row): RadarScores {
+  return Object.fromEntries(
+    THEME_IDS.map((id, index) => [id, { prototype: prototype[index] ?? null, scaleUp: scaleUp[index] ?? null }]),
+  ) as Record<ThemeId, { prototype: number | null; scaleUp: number | null }>
+}
+
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
+
+function mountPanel(prototype: Row, scaleUp: Row, criticalScaleUp: ThemeId[] = []) {
+  return mountWithI18n(IndicatorsPanel, {
+    props: { indicators: computeIndicators(radarOf(prototype, scaleUp)), criticalScaleUp },
+  })
+}
+
+/** The <dd> text of the term a user reads, as "term → value". */
+function valueOf(wrapper: ReturnType<typeof mountPanel>, term: string): string {
+  const dt = wrapper.findAll('dt').find((candidate) => squash(candidate.text()) === term)
+  if (!dt) throw new Error(`No term "${term}"`)
+  const dds = dt.element.parentElement?.querySelectorAll('dd') ?? []
+  return squash([...dds].map((dd) => dd.textContent).join(' | '))
+}
+
+describe('IndicatorsPanel', () => {
+  it('shows the indicators of a mixed sheet (grid.md row 4)', () => {
+    const wrapper = mountPanel([1, 2, 3, 0, 4, 2, 1, 3, 0, 2], [0, 1, 2, 1, 0, 3, 2, 2, 1, 0])
+    expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('3')
+    expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^45\s%$/)
+    expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toMatch(/^70\s% — élevée$/)
+    expect(valueOf(wrapper, 'Points bloquants')).toBe('Cybersécurité')
+    expect(valueOf(wrapper, 'Thèmes évalués')).toBe('Prototype : 10/10 · passage à l’échelle : 10/10 | Radar complet')
+    expect(wrapper.text()).not.toContain('Plafonnée')
+  })
+
+  it('shows 25 % and explains the cap when a scale-up score is critical', () => {
+    const wrapper = mountPanel(Array(10).fill(0), [4, 0, 0, 0, 0, 0, 0, 0, 0, 0], ['datamining'])
+    const probability = valueOf(wrapper, 'Probabilité de passage à l’échelle')
+    expect(probability).toMatch(/^25\s% — faible \| Plafonnée à 25\s% : /)
+    expect(probability).toContain('un frein critique au passage à l’échelle subsiste (Datamining).')
+    expect(valueOf(wrapper, 'Points bloquants')).toBe('Datamining')
+  })
+
+  it('says what is not assessed instead of showing 0 %', () => {
+    const wrapper = mountPanel([], [])
+    expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('0')
+    expect(valueOf(wrapper, 'Indice de difficulté')).toBe('Non évalué')
+    expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toBe('Non évalué')
+    expect(valueOf(wrapper, 'Points bloquants')).toBe('Aucun')
+    expect(valueOf(wrapper, 'Thèmes évalués')).toBe('Prototype : 0/10 · passage à l’échelle : 0/10')
+  })
+
+  it('announces changed figures politely and follows new indicators', async () => {
+    const wrapper = mountPanel([2], [1])
+    expect(wrapper.find('[aria-live="polite"] dl').exists()).toBe(true)
+    expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^50\s%$/)
+    await wrapper.setProps({ indicators: computeIndicators(radarOf([3, 3, 3, 3, 3, 3, 3, 3, 3, 3], Array(10).fill(2))) })
+    expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^75\s%$/)
+    expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toMatch(/^50\s% — moyenne$/)
+  })
+})

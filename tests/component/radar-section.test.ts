@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import RadarChart from '@/components/radar/RadarChart.vue'
+import RadarSection from '@/components/radar/RadarSection.vue'
+import { THEMES } from '@/domain/grid'
+import { createSheet, type Sheet } from '@/domain/sheet'
+import { mountWithI18n } from './mount-helpers'
+
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
+
+function emptyRadar(): Sheet['radar'] {
+  return createSheet({ title: 'Projet test', now: new Date('2024-01-01T00:00:00Z') }).radar
+}
+
+// Chart.js needs a real canvas: the chart is checked in the browser suite, here it is a stub.
+function mountSection(radar = emptyRadar()) {
+  return mountWithI18n(RadarSection, { props: { radar }, global: { stubs: { RadarChart: true } } })
+}
+
+function card(wrapper: ReturnType<typeof mountSection>, label: string) {
+  const found = wrapper.findAll('article').find((article) => squash(article.find('h3').text()).endsWith(label))
+  if (!found) throw new Error(`No theme "${label}"`)
+  return found
+}
+
+function radioIn(scope: ReturnType<typeof card>, legendEnd: string, optionText: string) {
+  const fieldset = scope.findAll('fieldset').find((candidate) => squash(candidate.find('legend').text()).endsWith(legendEnd))
+  const label = fieldset?.findAll('label').find((candidate) => squash(candidate.text()) === optionText)
+  if (!label) throw new Error(`No option "${optionText}" in "${legendEnd}"`)
+  return label.find('input')
+}
+
+describe('RadarSection', () => {
+  it('lists the ten themes in radar order, each with two score groups', () => {
+    const wrapper = mountSection()
+    const headings = wrapper.findAll('article h3').map((h3) => squash(h3.text()))
+    expect(headings).toEqual(THEMES.map((theme, index) => `${index + 1} ${theme.label}`))
+    expect(wrapper.findAll('fieldset')).toHaveLength(20)
+    expect(wrapper.find('h2').exists()).toBe(false)
+  })
+
+  it('reports which theme and axis got which score', async () => {
+    const radar = emptyRadar()
+    radar.datamining.prototype = 2
+    const wrapper = mountSection(radar)
+    await radioIn(card(wrapper, 'RGPD'), 'Frein au passage à l’échelle', '4 Critique').setValue(true)
+    await radioIn(card(wrapper, 'Datamining'), 'Difficulté pour le prototype', 'Non évalué').setValue(true)
+    expect(wrapper.emitted('update-score')).toEqual([
+      ['rgpd', 'scaleUp', 4],
+      ['datamining', 'prototype', null],
+    ])
+  })
+
+  it('reports comments with their theme', async () => {
+    const wrapper = mountSection()
+    await card(wrapper, 'Budget / achat de données').find('textarea').setValue('Licence à renouveler chaque année')
+    expect(wrapper.emitted('update-comment')).toEqual([['budget', 'Licence à renouveler chaque année']])
+  })
+
+  it('gives the chart, the table and the indicators the current scores, and follows changes', async () => {
+    const radar = emptyRadar()
+    const wrapper = mountSection(radar)
+    const indicators = () => squash(wrapper.find('[aria-live="polite"]').text())
+    expect(wrapper.findComponent(RadarChart).props('radar')).toEqual(radar)
+    expect(indicators()).toContain('Prototype : 0/10')
+
+    const next = structuredClone(radar)
+    next.rgpd.scaleUp = 4
+    next.rgpd.prototype = 2
+    next.datamining.scaleUp = 0
+    await wrapper.setProps({ radar: next })
+    expect(wrapper.findComponent(RadarChart).props('radar')).toEqual(next)
+    expect(indicators()).toMatch(/25\s% — faible/)
+    expect(indicators()).toContain('subsiste (RGPD)')
+    expect(indicators()).toContain('Prototype : 1/10 · passage à l’échelle : 2/10')
+    const rgpdRow = wrapper.findAll('tbody tr').find((row) => row.find('th').text() === 'RGPD')
+    expect(rgpdRow?.findAll('td').map((td) => td.text())).toEqual(['2 — Modéré', '4 — Critique'])
+  })
+
+  it('explains the method: scale, thresholds, cap and bands', () => {
+    const method = mountSection().find('details')
+    expect(method.find('summary').text()).toBe('Méthode : comment lire le radar')
+    const text = squash(method.text())
+    expect(text).toContain('« Non évalué » n’est pas la même chose que 0')
+    expect(text).toContain('notée 3 (Fort) ou 4 (Critique)')
+    expect(text).toContain('plafonnée à 25 %')
+    expect(text).toContain('élevée à partir de 67 %, moyenne de 34 % à 66 %, faible jusqu’à 33 %')
+  })
+})

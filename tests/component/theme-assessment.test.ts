@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import ThemeAssessment from '@/components/radar/ThemeAssessment.vue'
+import { themeById } from '@/domain/grid'
+import { LIMITS } from '@/domain/sheet'
+import { mountWithI18n } from './mount-helpers'
+
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
+
+function mountTheme(assessment = { prototype: 2, scaleUp: null as number | null, comment: 'Capteurs exposés' }) {
+  return mountWithI18n(ThemeAssessment, { props: { theme: themeById('cybersecurite'), assessment } })
+}
+
+describe('ThemeAssessment', () => {
+  it('shows the theme number and label as a heading, its help and its guiding questions', () => {
+    const wrapper = mountTheme()
+    expect(squash(wrapper.find('h3').text())).toBe('5 Cybersécurité')
+    expect(wrapper.text()).toContain(themeById('cybersecurite').help)
+    const questions = wrapper.findAll('ul li').map((item) => item.text())
+    expect(questions).toEqual([...themeById('cybersecurite').questions])
+  })
+
+  it('has a score group for each axis, showing the current scores', () => {
+    const wrapper = mountTheme()
+    const legends = wrapper.findAll('legend').map((legend) => squash(legend.text()))
+    expect(legends).toEqual([
+      'Cybersécurité — Difficulté pour le prototype',
+      'Cybersécurité — Frein au passage à l’échelle',
+    ])
+    const [prototype, scaleUp] = wrapper.findAll('fieldset')
+    expect((prototype?.find('input:checked').element.parentElement?.textContent ?? '').replace(/\s+/g, ' ')).toContain(
+      '2 Modéré',
+    )
+    expect(squash(scaleUp?.find('input:checked').element.parentElement?.textContent)).toBe('Non évalué')
+  })
+
+  it('reports the axis with the chosen score', async () => {
+    const wrapper = mountTheme()
+    const [prototype, scaleUp] = wrapper.findAll('fieldset')
+    await scaleUp?.findAll('input[type="radio"]')[4]?.setValue(true)
+    await prototype?.findAll('input[type="radio"]')[5]?.setValue(true)
+    expect(wrapper.emitted('update-score')).toEqual([
+      ['scaleUp', 4],
+      ['prototype', null],
+    ])
+  })
+
+  it('has a labelled, bounded comment field with a hint', async () => {
+    const wrapper = mountTheme()
+    const textarea = wrapper.find('textarea')
+    const label = wrapper.find(`label[for="${textarea.attributes('id')}"]`)
+    expect(label.text()).toBe('Commentaire — Cybersécurité')
+    expect(textarea.attributes('maxlength')).toBe(String(LIMITS.note))
+    expect((textarea.element as HTMLTextAreaElement).value).toBe('Capteurs exposés')
+    const hint = wrapper.find(`#${CSS.escape(textarea.attributes('aria-describedby') ?? '')}`)
+    expect(hint.text()).toBe('Pourquoi cette note, ce qui la ferait baisser')
+
+    await textarea.setValue('Audit du RSSI prévu')
+    expect(wrapper.emitted('update-comment')).toEqual([['Audit du RSSI prévu']])
+  })
+})

@@ -9,7 +9,16 @@ export default defineConfigWithVueTs(
     rules: {
       // User text is untrusted (imported sheets): it is only ever rendered as text.
       'vue/no-v-html': 'error',
-      'vue/no-bare-strings-in-template': 'error',
+      // Every French word comes from the locale file; only symbols may stand alone in templates.
+      'vue/no-bare-strings-in-template': [
+        'error',
+        {
+          allowlist: [
+            '(', ')', ',', '.', '&', '+', '-', '=', '*', '/', '#', '%', '!', '?', ':', '[', ']', '{', '}', '<', '>',
+            '\u00b7', '\u2022', '\u2010', '\u2013', '\u2014', '\u2212', '|', '✕', '↑', '↓', '←', '✓',
+          ],
+        },
+      ],
       'vue/multi-word-component-names': 'off',
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',

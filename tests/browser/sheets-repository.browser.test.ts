@@ -1,21 +1,22 @@
-import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Sheet } from '@/domain/sheet'
 import { SheetDatabase } from '@/storage/db'
 import { createSheetsRepository, type SheetsRepository } from '@/storage/sheets-repository'
 
-const opened: { name: string; repository: SheetsRepository }[] = []
+const opened: SheetDatabase[] = []
 
-function openRepository(name = `test-${crypto.randomUUID()}`) {
-  const repository = createSheetsRepository(new SheetDatabase(name))
-  opened.push({ name, repository })
-  return { name, repository }
+function openRepository(name = `test-${crypto.randomUUID()}`): { name: string; repository: SheetsRepository } {
+  const db = new SheetDatabase(name)
+  opened.push(db)
+  return { name, repository: createSheetsRepository(db) }
 }
 
 afterEach(async () => {
-  for (const { name, repository } of opened.splice(0)) {
-    repository.close()
-    await Dexie.delete(name)
+  for (const db of opened.splice(0)) {
+    db.close()
+  }
+  for (const { name } of await indexedDB.databases()) {
+    if (name?.startsWith('test-')) indexedDB.deleteDatabase(name)
   }
 })
 

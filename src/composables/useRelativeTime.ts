@@ -1,7 +1,8 @@
 // "il y a 2 s": a time relative to now, refreshed every second while shown.
 import { computed, onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 
-const relative = new Intl.RelativeTimeFormat('fr', { numeric: 'auto', style: 'narrow' })
+// "short" reads "il y a 2 s" in French; "narrow" gives "-2 s".
+const relative = new Intl.RelativeTimeFormat('fr', { numeric: 'auto', style: 'short' })
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400],
@@ -13,7 +14,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(date: Date, now: Date): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000)
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size || unit === 'second') return relative.format(Math.round(seconds / size), unit)
+    if (Math.abs(seconds) >= size || unit === 'second') return relative.format(Math.trunc(seconds / size), unit)
   }
   return relative.format(0, 'second')
 }

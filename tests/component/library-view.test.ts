@@ -1,0 +1,112 @@
+import { flushPromises } from '@vue/test-utils'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { createSheet, type Sheet } from '@/domain/sheet'
+import { useRepositoryForTests } from '@/storage'
+import LibraryView from '@/views/LibraryView.vue'
+import { createMemoryRepository } from './memory-repository'
+import { mountWithI18n } from './mount-helpers'
+
+function sheet(title: string, changes: Partial<Sheet> = {}, minutesAgo = 0): Sheet {
+  return {
+    ...createSheet({ title, now: new Date(Date.now() - minutesAgo * 60_000) }),
+    ...changes,
+  }
+}
+
+async function mountLibrary(sheets: Sheet[]) {
+  const { repository } = createMemoryRepository(sheets)
+  useRepositoryForTests(repository)
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', name: 'library', component: LibraryView },
+      { path: '/fiches/:id', name: 'sheet', component: { render: () => null } },
+    ],
+  })
+  await router.push('/')
+  const wrapper = mountWithI18n(LibraryView, { global: { plugins: [router] } })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+const titles = (wrapper: Awaited<ReturnType<typeof mountLibrary>>['wrapper']) =>
+  wrapper.findAll('article h2').map((heading) => heading.text())
+
+describe('LibraryView', () => {
+  beforeEach(() => localStorage.clear())
+
+  it('invites to create the first sheet when the library is empty', async () => {
+    const { wrapper, router } = await mountLibrary([])
+    expect(wrapper.get('h2').text()).toBe('Aucune fiche pour l’instant')
+    await wrapper.get('button.button--primary').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('sheet')
+  })
+
+  it('lists sheets most recently updated first, with organisation, phase and radar completeness', async () => {
+    const older = sheet('Éclairage public', { organisation: 'Commune de Cozzano' }, 60)
+    const newer = sheet('Mobilité rurale', { phase: 'prototype' }, 1)
+    newer.radar.rgpd.scaleUp = 4
+    newer.radar.datamining.prototype = 3
+    newer.radar.datamining.scaleUp = 0
+    const { wrapper } = await mountLibrary([older, newer])
+    expect(titles(wrapper)).toEqual(['Mobilité rurale', 'Éclairage public'])
+    const [first, second] = wrapper.findAll('article')
+    expect(first!.text()).toContain('Prototype')
+    expect(first!.text()).toContain('3/20 notes')
+    expect(first!.text()).toContain('Difficultés : 1')
+    expect(first!.text()).toContain('25 % (faible)')
+    expect(second!.text()).toContain('Commune de Cozzano')
+    expect(wrapper.text()).toContain('2 fiches')
+  })
+
+  it('searches titles, organisations and tags, ignoring accents and case', async () => {
+    const { wrapper } = await mountLibrary([
+      sheet('Mobilité rurale'),
+      sheet('Cantines scolaires', { organisation: 'Département du Gers' }),
+      sheet('Bennes à verre', { tags: ['atelier CTD'] }),
+    ])
+    const search = wrapper.get('input[type="search"]')
+    await search.setValue('MOBILITE')
+    expect(titles(wrapper)).toEqual(['Mobilité rurale'])
+    await search.setValue('gers')
+    expect(titles(wrapper)).toEqual(['Cantines scolaires'])
+    await search.setValue('ctd')
+    expect(titles(wrapper)).toEqual(['Bennes à verre'])
+    expect(wrapper.text()).toContain('1 fiche sur 3')
+  })
+
+  it('sorts by title and filters by phase and tag, and says when nothing matches', async () => {
+    const { wrapper } = await mountLibrary([
+      sheet('Zones humides', { phase: 'prototype', tags: ['eau'] }),
+      sheet('Arrosage', { phase: 'idee', tags: ['eau'] }),
+      sheet('Mobilité', { phase: 'prototype' }),
+    ])
+    await wrapper.get('#library-sort').setValue('title')
+    expect(titles(wrapper)).toEqual(['Arrosage', 'Mobilité', 'Zones humides'])
+    await wrapper.get('#library-phase').setValue('prototype')
+    expect(titles(wrapper)).toEqual(['Mobilité', 'Zones humides'])
+    await wrapper.get('#library-tag').setValue('eau')
+    expect(titles(wrapper)).toEqual(['Zones humides'])
+    await wrapper.get('#library-phase').setValue('abandonne')
+    expect(wrapper.text()).toContain('Aucune fiche ne correspond à votre recherche.')
+    const clear = wrapper.findAll('button').find((button) => button.text() === 'Effacer les filtres')!
+    await clear.trigger('click')
+    expect(titles(wrapper)).toHaveLength(3)
+  })
+
+  it('deletes a sheet and brings it back with "Annuler"', async () => {
+    const { wrapper } = await mountLibrary([sheet('Mobilité rurale'), sheet('Bennes à verre')])
+    await wrapper.get('button[aria-label="Supprimer « Bennes à verre »"]').trigger('click')
+    await flushPromises()
+    expect(titles(wrapper)).toEqual(['Mobilité rurale'])
+    const { useNotificationsStore } = await import('@/stores/notifications')
+    const notifications = useNotificationsStore()
+    const notice = notifications.notifications.at(-1)!
+    expect(notice.message).toBe('Fiche « Bennes à verre » supprimée.')
+    await notifications.runAction(notice.id)
+    await flushPromises()
+    expect(titles(wrapper)).toHaveLength(2)
+  })
+})

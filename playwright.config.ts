@@ -22,7 +22,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite build && npx vite preview --port ${port} --strictPort`,
     url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
+    // Always a fresh build: a server left running would test yesterday's code.
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 })

@@ -9,6 +9,10 @@ export type LibrarySort = 'updated' | 'title'
 
 const titleCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 
+/** How long deleted sheets stay in the trash, so that a mistaken deletion can still be undone. */
+export const TRASH_RETENTION_DAYS = 30
+const DAY_MS = 86_400_000
+
 export const useLibraryStore = defineStore('library', () => {
   const summaries = shallowRef<SheetSummary[]>([])
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
@@ -38,9 +42,15 @@ export const useLibraryStore = defineStore('library', () => {
       : matching
   })
 
+  let trashPurged = false
+
   async function load() {
     status.value = status.value === 'ready' ? 'ready' : 'loading'
     try {
+      if (!trashPurged) {
+        trashPurged = true
+        await sheetsRepository().purgeTrash(new Date(Date.now() - TRASH_RETENTION_DAYS * DAY_MS))
+      }
       summaries.value = await sheetsRepository().listSummaries()
       status.value = 'ready'
     } catch (error) {

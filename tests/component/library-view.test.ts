@@ -1,5 +1,5 @@
 import { flushPromises } from '@vue/test-utils'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { useRepositoryForTests } from '@/storage'
@@ -14,8 +14,9 @@ function sheet(title: string, changes: Partial<Sheet> = {}, minutesAgo = 0): She
   }
 }
 
-async function mountLibrary(sheets: Sheet[]) {
+async function mountLibrary(sheets: Sheet[], onPurge?: (olderThan: Date) => void) {
   const { repository } = createMemoryRepository(sheets)
+  if (onPurge) repository.purgeTrash = async (olderThan) => (onPurge(olderThan), 0)
   useRepositoryForTests(repository)
   const router = createRouter({
     history: createMemoryHistory(),
@@ -108,5 +109,13 @@ describe('LibraryView', () => {
     await notifications.runAction(notice.id)
     await flushPromises()
     expect(titles(wrapper)).toHaveLength(2)
+  })
+
+  it('empties the trash of sheets deleted more than 30 days ago when the library opens', async () => {
+    const purge = vi.fn()
+    await mountLibrary([], purge)
+    expect(purge).toHaveBeenCalledOnce()
+    const days = (Date.now() - (purge.mock.calls[0]![0] as Date).getTime()) / 86_400_000
+    expect(Math.round(days)).toBe(30)
   })
 })

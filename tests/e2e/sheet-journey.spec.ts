@@ -44,6 +44,7 @@ test('a workshop participant creates, fills, scores, reloads, duplicates and del
 
   await page.reload()
   await expect(page.getByLabel('Titre du projet')).toHaveValue('Transport à la demande en zone rurale')
+  await expect(page).toHaveTitle('Transport à la demande en zone rurale — Fiche Projet Data')
   await expect(page.getByLabel('Collectivité porteuse')).toHaveValue('Communauté de communes du Val')
   await expect(page.getByRole('textbox', { name: 'Objectif 1', exact: true })).toHaveValue('Réduire de 20 % les trajets à vide')
   await expect(page.getByLabel('Nom du jeu de données')).toHaveValue('Réservations du TAD')

@@ -1,0 +1,11 @@
+// The document title names the page first (RGAA 8.6), e.g. "Mobilité rurale — Fiche Projet Data".
+import { watchEffect, type MaybeRefOrGetter, toValue } from 'vue'
+import { useI18n } from 'vue-i18n'
+
+export function usePageTitle(page: MaybeRefOrGetter<string>): void {
+  const { t } = useI18n()
+  watchEffect(() => {
+    const name = toValue(page)
+    document.title = name ? t('app.pageTitle', { page: name }) : t('app.name')
+  })
+}

@@ -183,6 +183,11 @@ function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0)
 }
 
+/** Themes whose scale-up score is critical: any one of them caps the scale-up probability. */
+export function criticalScaleUpThemes(radar: RadarScores): ThemeId[] {
+  return THEME_IDS.filter((id) => radar[id].scaleUp === CRITICAL)
+}
+
 export function scaleUpBand(probability: number): ScaleUpBand {
   if (probability >= 67) return 'élevée'
   if (probability >= 34) return 'moyenne'
@@ -201,7 +206,7 @@ export function computeIndicators(radar: RadarScores): Indicators {
   let scaleUpProbability: number | null = null
   if (scaleUp.length > 0) {
     scaleUpProbability = Math.round(100 * (1 - sum(scaleUp) / (MAX_SCORE * scaleUp.length)))
-    if (scaleUp.includes(CRITICAL)) scaleUpProbability = Math.min(scaleUpProbability, CRITICAL_CAP)
+    if (criticalScaleUpThemes(radar).length > 0) scaleUpProbability = Math.min(scaleUpProbability, CRITICAL_CAP)
   }
 
   return {

@@ -11,6 +11,12 @@ export type FieldIssueCode =
   | 'date'
   | 'endBeforeStart'
   | 'choice'
+  | 'score'
+  | 'missing'
+  | 'uuid'
+  | 'datetime'
+  | 'updatedBeforeCreated'
+  | 'duplicateId'
   | 'invalid'
 
 export interface FieldIssue {
@@ -32,19 +38,31 @@ function codeOf(issue: z.core.$ZodIssue): Pick<FieldIssue, 'code' | 'max'> {
       return { code: 'invalid' }
     case 'invalid_type':
       if (issue.input === undefined && issue.expected === 'string') return { code: 'required' }
+      if (issue.input === undefined) return { code: 'missing' }
       if (issue.expected === 'number' || issue.expected === 'int') return { code: 'number' }
       return { code: 'invalid' }
     case 'invalid_format':
-      return issue.format === 'date' ? { code: 'date' } : { code: 'invalid' }
+      if (issue.format === 'date') return { code: 'date' }
+      if (issue.format === 'uuid') return { code: 'uuid' }
+      if (issue.format === 'datetime') return { code: 'datetime' }
+      return { code: 'invalid' }
     case 'invalid_value':
       return { code: 'choice' }
     case 'custom':
-      return issue.message === 'end-before-start' ? { code: 'endBeforeStart' } : { code: 'invalid' }
+      if (issue.message === 'end-before-start') return { code: 'endBeforeStart' }
+      if (issue.message === 'updated-before-created') return { code: 'updatedBeforeCreated' }
+      return { code: 'invalid' }
     default:
       return { code: 'invalid' }
   }
 }
 
+// A radar score has one rule a person can follow, whatever Zod found wrong with it.
+const SCORE_PATH = /^radar\.[a-z]+\.(prototype|scaleUp)$/
+
 export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
-  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), ...codeOf(issue) }))
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.')
+    return SCORE_PATH.test(path) ? { path, code: 'score' } : { path, ...codeOf(issue) }
+  })
 }

@@ -37,6 +37,8 @@ describe('toFieldIssues', () => {
 
   it('reports a value outside a list of choices, and a score that is not an integer', () => {
     expect(issuesOf((s) => (s.phase = 'fini'))).toEqual([{ path: 'phase', code: 'choice' }])
-    expect(issuesOf((s) => (s.radar.rgpd.prototype = 1.5))).toEqual([{ path: 'radar.rgpd.prototype', code: 'number' }])
+    expect(issuesOf((s) => (s.radar.rgpd.prototype = 1.5))).toEqual([{ path: 'radar.rgpd.prototype', code: 'score' }])
+    expect(issuesOf((s) => (s.radar.rgpd.scaleUp = 5))).toEqual([{ path: 'radar.rgpd.scaleUp', code: 'score' }])
+    expect(issuesOf((s) => delete s.radar.rgpd)).toEqual([{ path: 'radar.rgpd', code: 'missing' }])
   })
 })

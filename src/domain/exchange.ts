@@ -1,0 +1,151 @@
+// The exchange format between collectivities (sheet-format.md): the v1 envelope, its serializer and the parser
+// that turns an untrusted file into valid sheets or into errors a person can act on. Nothing here touches storage.
+import { z } from 'zod'
+import { toFieldIssues, type FieldIssue } from './field-issues'
+import { CURRENT_FORMAT_VERSION, migrate, type RawEnvelope } from './migrations'
+import { sheetSchema, type Sheet } from './sheet'
+
+export const FORMAT_ID = 'fiche-projet-data'
+export const MAX_FILE_BYTES = 50 * 1024 * 1024
+export const MAX_SHEETS_PER_FILE = 10_000
+/** Far deeper than any real sheet (about 6 levels); refusing deeper input keeps cloning and storage safe. */
+export const MAX_NESTING_DEPTH = 32
+
+export const envelopeSchema = z.object({
+  format: z.literal(FORMAT_ID),
+  version: z.literal(CURRENT_FORMAT_VERSION),
+  exportedAt: z.iso.datetime({ offset: true }),
+  sheets: z.array(sheetSchema).min(1).max(MAX_SHEETS_PER_FILE),
+})
+
+export type Envelope = z.output<typeof envelopeSchema>
+
+/** Why a file cannot be imported at all, before looking at its sheets. */
+export type FileProblem =
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'empty' }
+  | { kind: 'not-json' }
+  | { kind: 'too-deep' }
+  | { kind: 'not-our-format' }
+  | { kind: 'bad-version' }
+  | { kind: 'newer-version'; version: number }
+  | { kind: 'bad-exported-at' }
+  | { kind: 'no-sheets' }
+  | { kind: 'too-many-sheets'; count: number }
+
+export interface SheetProblem {
+  kind: 'sheet'
+  /** 1-based, as a person counts. */
+  sheetNumber: number
+  /** The title as found in the file, when it is a usable string. */
+  sheetTitle: string | null
+  issue: FieldIssue
+}
+
+export type ImportProblem = FileProblem | SheetProblem
+
+export type ParseResult = { ok: true; sheets: Sheet[] } | { ok: false; problems: ImportProblem[] }
+
+const fail = (problem: FileProblem): ParseResult => ({ ok: false, problems: [problem] })
+
+/** Deepest nesting of arrays/objects, walked without recursion so hostile input cannot overflow the stack. */
+export function exceedsDepth(value: unknown, limit = MAX_NESTING_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (node === null || typeof node !== 'object') continue
+    if (depth >= limit) return true
+    for (const child of Object.values(node)) stack.push([child, depth + 1])
+  }
+  return false
+}
+
+function titleOf(candidate: unknown): string | null {
+  const title = (candidate as { project?: { title?: unknown } } | null)?.project?.title
+  return typeof title === 'string' && title.trim() !== '' ? title.trim().slice(0, 200) : null
+}
+
+/** Parses the text of a file: JSON, format, version, migration, then every sheet. Never throws on bad input. */
+export function parseExchangeFile(text: string): ParseResult {
+  if (text.length > MAX_FILE_BYTES) return fail({ kind: 'too-large', bytes: text.length })
+  if (text.trim() === '') return fail({ kind: 'empty' })
+
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return fail({ kind: 'not-json' })
+  }
+  if (exceedsDepth(data)) return fail({ kind: 'too-deep' })
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return fail({ kind: 'not-our-format' })
+
+  const file = data as Record<string, unknown>
+  if (file.format !== FORMAT_ID) return fail({ kind: 'not-our-format' })
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1)
+    return fail({ kind: 'bad-version' })
+  if (file.version > CURRENT_FORMAT_VERSION) return fail({ kind: 'newer-version', version: file.version })
+
+  const migrated = migrate(file as RawEnvelope)
+  const sheets = migrated.sheets
+  if (!Array.isArray(sheets) || sheets.length === 0) return fail({ kind: 'no-sheets' })
+  if (sheets.length > MAX_SHEETS_PER_FILE) return fail({ kind: 'too-many-sheets', count: sheets.length })
+
+  const problems: ImportProblem[] = []
+  if (!z.iso.datetime({ offset: true }).safeParse(migrated.exportedAt).success) problems.push({ kind: 'bad-exported-at' })
+  const valid: Sheet[] = []
+  sheets.forEach((candidate, index) => {
+    const result = sheetSchema.safeParse(candidate)
+    if (result.success) valid.push(result.data)
+    else
+      for (const issue of toFieldIssues(result.error.issues))
+        problems.push({ kind: 'sheet', sheetNumber: index + 1, sheetTitle: titleOf(candidate), issue })
+  })
+  const ids = new Set<string>()
+  valid.forEach((sheet, index) => {
+    if (ids.has(sheet.id))
+      problems.push({
+        kind: 'sheet',
+        sheetNumber: index + 1,
+        sheetTitle: sheet.project.title,
+        issue: { path: 'id', code: 'duplicateId' },
+      })
+    ids.add(sheet.id)
+  })
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, sheets: valid }
+}
+
+/** The v1 envelope as text: keys in schema order and 2-space indent, so the same sheets give the same bytes. */
+export function serializeSheets(sheets: readonly Sheet[], exportedAt: Date): string {
+  const envelope: Envelope = envelopeSchema.parse({
+    format: FORMAT_ID,
+    version: CURRENT_FORMAT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    sheets,
+  })
+  return `${JSON.stringify(envelope, null, 2)}\n`
+}
+
+/** Lower-case ASCII words joined by hyphens: "Mobilité rurale !" → "mobilite-rurale". */
+export function slugify(text: string, maxLength = 60): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '')
+  return slug || 'sans-titre'
+}
+
+/** `fiche-<slug>.json` for one sheet, `fiches-<yyyy-mm-dd>.json` for several (sheet-format.md). */
+export function exportFileName(sheets: readonly Pick<Sheet, 'project'>[], date: Date): string {
+  if (sheets.length === 1) return `fiche-${slugify(sheets[0]!.project.title)}.json`
+  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part) => String(part).padStart(2, '0'))
+  return `fiches-${day.join('-')}.json`
+}
+
+/** Two sheets are the same when their canonical serializations are. */
+export function sameSheet(a: Sheet, b: Sheet): boolean {
+  return JSON.stringify(sheetSchema.parse(a)) === JSON.stringify(sheetSchema.parse(b))
+}

@@ -1,0 +1,20 @@
+// The published JSON Schema of the exchange format, generated from the Zod schema so the two cannot drift.
+import { z } from 'zod'
+import { envelopeSchema } from './exchange'
+
+export const JSON_SCHEMA_PATH = 'public/schema/fiche-projet-data.v1.schema.json'
+
+export function exchangeJsonSchema(): Record<string, unknown> {
+  // "input": what a file may contain (defaults may be missing), which is what other tools need to know.
+  const generated = z.toJSONSchema(envelopeSchema, { io: 'input', target: 'draft-2020-12' })
+  return {
+    ...generated,
+    title: 'Fiche Projet Data — format d’échange, version 1',
+    description:
+      'Fichier d’échange de fiches Projet Data entre collectivités. Les clés inconnues sont ignorées à l’import ; les chaînes sont nettoyées de leurs espaces de début et de fin.',
+  }
+}
+
+export function exchangeJsonSchemaText(): string {
+  return `${JSON.stringify(exchangeJsonSchema(), null, 2)}\n`
+}

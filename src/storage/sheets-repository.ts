@@ -9,6 +9,8 @@ const loadSheetModule = () => import('@/domain/sheet')
 
 export type SaveResult = SheetValidation
 
+const IMPORT_CHUNK = 1_000
+
 export interface SheetsRepository {
   create(options: { title: string; organisation?: string; author?: string; tags?: string[] }): Promise<Sheet>
   get(id: string): Promise<Sheet | undefined>
@@ -21,6 +23,15 @@ export interface SheetsRepository {
   remove(id: string): Promise<void>
   restore(id: string): Promise<Sheet | undefined>
   purgeTrash(olderThan: Date): Promise<number>
+  /** The stored sheets among these ids (missing ones are left out). */
+  getMany(ids: readonly string[]): Promise<Sheet[]>
+  /** Every sheet, most recently updated first (for a full backup). */
+  getAll(): Promise<Sheet[]>
+  /**
+   * Writes already-validated sheets in one transaction: either all of them are stored, or none
+   * (a failure such as QuotaExceededError rolls the whole import back and rejects).
+   */
+  importSheets(sheets: readonly Sheet[]): Promise<void>
   getDraft(id: string): Promise<DraftRecord | undefined>
   saveDraft(content: Sheet): Promise<void>
   discardDraft(id: string): Promise<void>
@@ -97,6 +108,29 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
     },
 
     purgeTrash: (olderThan) => db.trash.where('deletedAt').below(olderThan.toISOString()).delete(),
+
+    async getMany(ids) {
+      const found = await db.sheets.bulkGet([...ids])
+      return found.filter((sheet): sheet is Sheet => sheet !== undefined)
+    },
+
+    async getAll() {
+      const ids = await db.summaries.orderBy('updatedAt').reverse().primaryKeys()
+      const sheets = await db.sheets.bulkGet(ids)
+      return sheets.filter((sheet): sheet is Sheet => sheet !== undefined)
+    },
+
+    async importSheets(sheets) {
+      // Chunks of 1,000 inside one transaction: faster than one huge bulkPut, still all-or-nothing.
+      await db.transaction('rw', db.sheets, db.summaries, db.drafts, async () => {
+        for (let start = 0; start < sheets.length; start += IMPORT_CHUNK) {
+          const chunk = sheets.slice(start, start + IMPORT_CHUNK)
+          await db.sheets.bulkPut(chunk)
+          await db.summaries.bulkPut(chunk.map(summarise))
+          await db.drafts.bulkDelete(chunk.map((sheet) => sheet.id))
+        }
+      })
+    },
 
     getDraft: (id) => db.drafts.get(id),
 

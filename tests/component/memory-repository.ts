@@ -44,6 +44,11 @@ export function createMemoryRepository(initial: Sheet[] = []) {
       return sheet
     },
     purgeTrash: async () => 0,
+    getMany: async (ids) => ids.flatMap((id) => (sheets.has(id) ? [structuredClone(sheets.get(id)!)] : [])),
+    getAll: async () => [...sheets.values()].map((sheet) => structuredClone(sheet)),
+    async importSheets(incoming) {
+      for (const sheet of incoming) sheets.set(sheet.id, structuredClone(sheet))
+    },
     getDraft: async (id) => drafts.get(id),
     async saveDraft(content) {
       drafts.set(content.id, { id: content.id, savedAt: new Date().toISOString(), content: structuredClone(content) })

@@ -1,0 +1,63 @@
+// What importing valid sheets will do to a library: which are new, which are already here unchanged, and which
+// clash with a different local sheet of the same id and need the person's choice.
+import { sameSheet } from './exchange'
+import { LIMITS } from './vocabulary'
+import type { Sheet } from './sheet'
+
+/** "garder la mienne" / "prendre la leur" / "garder les deux". */
+export type ConflictChoice = 'mine' | 'theirs' | 'both'
+
+export interface ImportConflict {
+  incoming: Sheet
+  local: Sheet
+}
+
+export interface ImportPlan {
+  fresh: Sheet[]
+  identical: Sheet[]
+  conflicts: ImportConflict[]
+}
+
+export interface ImportOutcome {
+  toWrite: Sheet[]
+  added: number
+  replaced: number
+  skipped: number
+}
+
+export function planImport(incoming: readonly Sheet[], localById: ReadonlyMap<string, Sheet>): ImportPlan {
+  const plan: ImportPlan = { fresh: [], identical: [], conflicts: [] }
+  for (const sheet of incoming) {
+    const local = localById.get(sheet.id)
+    if (!local) plan.fresh.push(sheet)
+    else if (sameSheet(local, sheet)) plan.identical.push(sheet)
+    else plan.conflicts.push({ incoming: sheet, local })
+  }
+  return plan
+}
+
+/** Applies the choices (one per conflicting id) and says what will be written and counted. */
+export function resolveImport(
+  plan: ImportPlan,
+  choices: ReadonlyMap<string, ConflictChoice>,
+  copyTitle: (title: string) => string,
+): ImportOutcome {
+  const outcome: ImportOutcome = { toWrite: [...plan.fresh], added: plan.fresh.length, replaced: 0, skipped: plan.identical.length }
+  for (const { incoming } of plan.conflicts) {
+    const choice = choices.get(incoming.id) ?? 'mine'
+    if (choice === 'mine') outcome.skipped++
+    else if (choice === 'theirs') {
+      outcome.toWrite.push(incoming)
+      outcome.replaced++
+    } else {
+      // "Keep both": the imported copy gets a new identity so both can live in the library.
+      outcome.toWrite.push({
+        ...incoming,
+        id: crypto.randomUUID(),
+        project: { ...incoming.project, title: copyTitle(incoming.project.title).slice(0, LIMITS.shortText) },
+      })
+      outcome.added++
+    }
+  }
+  return outcome
+}

@@ -1,0 +1,67 @@
+// Import problems in French words a person understands: the sheet by number and title, the field by its name
+// in the form ("l’intitulé du jalon 2"), never a raw path or a Zod message.
+import type { ImportProblem } from '@/domain/exchange'
+import { THEME_IDS, themeById, type ThemeId } from '@/domain/grid'
+
+type Translate = (key: string, named?: Record<string, unknown>) => string
+type HasKey = (key: string) => boolean
+
+const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
+
+function isThemeId(value: string | undefined): value is ThemeId {
+  return THEME_IDS.includes(value as ThemeId)
+}
+
+/** "radar.cybersecurite.prototype" → "la note « prototype » du thème Cybersécurité". */
+export function describeField(path: string, t: Translate, te: HasKey): string {
+  const segments = path.split('.')
+  const [head, second, third, fourth] = segments
+
+  if (head === 'radar') {
+    if (!isThemeId(second)) return t('exchange.fields.radar')
+    const theme = themeById(second).label
+    if (third === 'prototype') return t('exchange.fields.radarPrototype', { theme })
+    if (third === 'scaleUp') return t('exchange.fields.radarScaleUp', { theme })
+    if (third === 'comment') return t('exchange.fields.radarComment', { theme })
+    return t('exchange.fields.radarTheme', { theme })
+  }
+  if (head === 'data' && second === 'legal' && third) {
+    const topicKey = `legalTopics.${third}`
+    if (te(topicKey)) {
+      const topic = t(topicKey)
+      if (fourth === 'status') return t('exchange.fields.legalStatus', { topic })
+      if (fourth === 'notes') return t('exchange.fields.legalNotes', { topic })
+      return t('exchange.fields.legalTopic', { topic })
+    }
+  }
+
+  // List items: numbers become "n" in the key and the 1-based position in the text.
+  const numbers = segments.filter((segment) => /^\d+$/.test(segment)).map((segment) => Number(segment) + 1)
+  const keySegments = segments.map((segment) => (/^\d+$/.test(segment) ? 'n' : segment))
+  // The closest known field, from the most precise to its parents.
+  for (let length = keySegments.length; length > 0; length--) {
+    const key = `exchange.fields.${keySegments.slice(0, length).join('_')}`
+    if (te(key)) return t(key, { n: numbers.at(-1) ?? '' })
+  }
+  return t('exchange.fields.unknown')
+}
+
+export function describeImportProblem(problem: ImportProblem, t: Translate, te: HasKey): string {
+  switch (problem.kind) {
+    case 'sheet': {
+      const field = describeField(problem.issue.path, t, te)
+      const text = t(`exchange.codes.${problem.issue.code}`, { max: problem.issue.max ?? 0 })
+      return problem.sheetTitle
+        ? t('exchange.problem.sheet', { n: problem.sheetNumber, title: problem.sheetTitle, field, problem: text })
+        : t('exchange.problem.sheetUntitled', { n: problem.sheetNumber, field, problem: text })
+    }
+    case 'too-large':
+      return t('exchange.problem.too-large', { size: `${sizeFormat.format(problem.bytes / 1024 / 1024)} Mo` })
+    case 'newer-version':
+      return t('exchange.problem.newer-version', { version: problem.version })
+    case 'too-many-sheets':
+      return t('exchange.problem.too-many-sheets', { count: problem.count })
+    default:
+      return t(`exchange.problem.${problem.kind}`)
+  }
+}

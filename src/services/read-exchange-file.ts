@@ -1,0 +1,31 @@
+// Reads a file a person dropped or picked and turns it into valid sheets or problems. Large files are parsed in a
+// Web Worker so the page never freezes; where workers are unavailable (tests in happy-dom) it parses in place.
+import { MAX_FILE_BYTES, parseExchangeFile, type ParseResult } from '@/domain/exchange'
+
+export type ReadResult = ParseResult
+
+/** Below this size parsing takes a few milliseconds: a worker would only add its start-up cost. */
+const WORKER_THRESHOLD_BYTES = 256 * 1024
+
+export async function readExchangeFile(file: Blob): Promise<ReadResult> {
+  // Checked before reading a single byte, as the format requires.
+  if (file.size > MAX_FILE_BYTES) return { ok: false, problems: [{ kind: 'too-large', bytes: file.size }] }
+  if (file.size === 0) return { ok: false, problems: [{ kind: 'empty' }] }
+  if (file.size < WORKER_THRESHOLD_BYTES || typeof Worker === 'undefined') return parseExchangeFile(await file.text())
+  return parseInWorker(file)
+}
+
+function parseInWorker(file: Blob): Promise<ReadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../workers/exchange-file.worker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = (event: MessageEvent<ReadResult>) => {
+      worker.terminate()
+      resolve(event.data)
+    }
+    worker.onerror = (event) => {
+      worker.terminate()
+      reject(new Error(event.message || 'Worker failed'))
+    }
+    worker.postMessage(file)
+  })
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { createAppI18n } from '@/i18n'
+import { describeField, describeImportProblem } from '@/i18n/describe-import-problem'
+import type { ImportProblem } from '@/domain/exchange'
+
+const { t, te } = createAppI18n().global as unknown as {
+  t: (key: string, named?: Record<string, unknown>) => string
+  te: (key: string) => boolean
+}
+const field = (path: string) => describeField(path, t, te)
+const describeProblem = (problem: ImportProblem) => describeImportProblem(problem, t, te)
+
+describe('describeField', () => {
+  it.each([
+    ['project.title', 'le titre'],
+    ['radar.cybersecurite.prototype', 'la note « prototype » du thème Cybersécurité'],
+    ['radar.rgpd.scaleUp', 'la note « passage à l’échelle » du thème RGPD'],
+    ['radar.environnement', 'le thème Environnement du radar'],
+    ['project.calendar.milestones.1.label', 'l’intitulé du jalon 2'],
+    ['data.datasets.0.access', 'les modalités d’accès du jeu de données 1'],
+    ['data.legal.rgpd.status', 'le statut de l’enjeu « Données personnelles (RGPD) »'],
+    ['tags.4', 'l’étiquette 5'],
+    ['project.calendar.milestones.0.unknownKey', 'le jalon 1'],
+    ['somethingElse.deep', 'un champ de la fiche'],
+  ])('names %s as "%s"', (path, text) => {
+    expect(field(path)).toBe(text)
+  })
+})
+
+describe('describeImportProblem', () => {
+  it('names the sheet by number and title, the field in words and the rule', () => {
+    expect(
+      describeProblem({
+        kind: 'sheet',
+        sheetNumber: 3,
+        sheetTitle: 'Mobilité rurale',
+        issue: { path: 'radar.cybersecurite.prototype', code: 'score' },
+      }),
+    ).toBe(
+      'Fiche 3 (« Mobilité rurale ») : la note « prototype » du thème Cybersécurité doit être un entier de 0 à 4 (ou vide si non évalué).',
+    )
+    expect(describeProblem({ kind: 'sheet', sheetNumber: 1, sheetTitle: null, issue: { path: 'project.title', code: 'required' } })).toBe(
+      'Fiche 1 : le titre est obligatoire.',
+    )
+  })
+
+  it('explains file-level refusals, including a newer format version and the size limit', () => {
+    expect(describeProblem({ kind: 'newer-version', version: 2 })).toContain('version plus récente')
+    expect(describeProblem({ kind: 'too-large', bytes: 60 * 1024 * 1024 })).toBe('le fichier pèse 60 Mo ; la limite est de 50 Mo.')
+    expect(describeProblem({ kind: 'not-json' })).toContain('n’est pas un fichier JSON')
+  })
+})

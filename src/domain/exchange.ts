@@ -127,15 +127,15 @@ export function serializeSheets(sheets: readonly Sheet[], exportedAt: Date): str
 
 /** Lower-case ASCII words joined by hyphens: "Mobilité rurale !" → "mobilite-rurale". */
 export function slugify(text: string, maxLength = 60): string {
-  const slug = text
+  const full = text
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength)
-    .replace(/-+$/, '')
-  return slug || 'sans-titre'
+  // Cut between words, so a long title doesn't end on half a word.
+  const cut = full.length <= maxLength ? full : full.slice(0, full.lastIndexOf('-', maxLength) > 0 ? full.lastIndexOf('-', maxLength) : maxLength)
+  return cut || 'sans-titre'
 }
 
 /** `fiche-<slug>.json` for one sheet, `fiches-<yyyy-mm-dd>.json` for several (sheet-format.md). */

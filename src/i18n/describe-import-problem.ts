@@ -1,7 +1,8 @@
 // Import problems in French words a person understands: the sheet by number and title, the field by its name
 // in the form ("l’intitulé du jalon 2"), never a raw path or a Zod message.
 import type { ImportProblem } from '@/domain/exchange'
-import { THEME_IDS, themeById, type ThemeId } from '@/domain/grid'
+import { THEME_IDS, type ThemeId } from '@/domain/grid'
+import { themeById } from '@/domain/themes'
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
 type HasKey = (key: string) => boolean

@@ -21,6 +21,8 @@ export const useLibraryStore = defineStore('library', () => {
   const sort = ref<LibrarySort>('updated')
   const phase = ref<Phase | ''>('')
   const tag = ref('')
+  /** Ids ticked for "Exporter la sélection". */
+  const selected = ref(new Set<string>())
 
   const allTags = computed(() =>
     [...new Set(summaries.value.flatMap((summary) => summary.tags))].sort(titleCollator.compare),
@@ -52,11 +54,26 @@ export const useLibraryStore = defineStore('library', () => {
         await sheetsRepository().purgeTrash(new Date(Date.now() - TRASH_RETENTION_DAYS * DAY_MS))
       }
       summaries.value = await sheetsRepository().listSummaries()
+      // A deleted sheet can't stay selected.
+      const present = new Set(summaries.value.map((summary) => summary.id))
+      if ([...selected.value].some((id) => !present.has(id)))
+        selected.value = new Set([...selected.value].filter((id) => present.has(id)))
       status.value = 'ready'
     } catch (error) {
       loadError.value = error instanceof Error ? error.message : String(error)
       status.value = 'error'
     }
+  }
+
+  function setSelected(id: string, isSelected: boolean) {
+    const next = new Set(selected.value)
+    if (isSelected) next.add(id)
+    else next.delete(id)
+    selected.value = next
+  }
+
+  function clearSelection() {
+    selected.value = new Set()
   }
 
   function clearFilters() {
@@ -96,6 +113,9 @@ export const useLibraryStore = defineStore('library', () => {
     sort,
     phase,
     tag,
+    selected,
+    setSelected,
+    clearSelection,
     allTags,
     hasFilters,
     visible,

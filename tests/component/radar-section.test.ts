@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import RadarChart from '@/components/radar/RadarChart.vue'
 import RadarSection from '@/components/radar/RadarSection.vue'
-import { THEMES } from '@/domain/grid'
+import { THEMES } from '@/domain/themes'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { mountWithI18n } from './mount-helpers'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import ThemeAssessment from '@/components/radar/ThemeAssessment.vue'
-import { themeById } from '@/domain/grid'
+import { themeById } from '@/domain/themes'
 import { LIMITS } from '@/domain/sheet'
 import { mountWithI18n } from './mount-helpers'
 

@@ -161,3 +161,12 @@ describe('migrate', () => {
     expect(() => migrate({ version: 1 }, {}, 2)).toThrow('No migration from format version 1')
   })
 })
+
+describe('slugify', () => {
+  it('cuts long titles between words', () => {
+    expect(slugify('Cartographier l’offre de santé et projeter les besoins territoriaux')).toBe(
+      'cartographier-l-offre-de-sante-et-projeter-les-besoins',
+    )
+    expect(slugify('x'.repeat(80))).toHaveLength(60)
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { computeIndicators, scaleUpBand, THEME_IDS, THEMES, type RadarScores, type ThemeId } from '@/domain/grid'
+import { computeIndicators, scaleUpBand, THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
+import { THEMES } from '@/domain/themes'
 
 type Row = (number | null)[]
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TooltipItem } from 'chart.js'
-import { THEME_IDS, THEMES, type RadarScores, type ThemeId } from '@/domain/grid'
+import { THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
+import { THEMES } from '@/domain/themes'
 import {
   buildRadarData,
   buildRadarOptions,

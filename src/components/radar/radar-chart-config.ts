@@ -1,7 +1,8 @@
 // Pure builders for the radar chart: no Chart.js runtime here, so the same configuration can be unit tested in
 // node and reused by a later PNG export that draws the chart off screen.
 import type { ChartData, ChartOptions, TooltipItem } from 'chart.js'
-import { MAX_SCORE, SCALE_LABELS, THEMES, type RadarScores, type Score, type ScoreAxis } from '@/domain/grid'
+import { MAX_SCORE, type RadarScores, type Score, type ScoreAxis } from '@/domain/grid'
+import { SCALE_LABELS, THEMES } from '@/domain/themes'
 
 export type RadarChartData = ChartData<'radar', (number | null)[], string>
 export type RadarChartOptions = ChartOptions<'radar'>

@@ -1,0 +1,162 @@
+// Export and import of sheet files. Imports go file by file: each file is read and validated entirely, conflicts
+// are settled with the person, then its sheets are written in one transaction — or nothing of it is.
+// The exchange code (and Zod) is loaded on first use, so the library page opens without it.
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { ImportProblem } from '@/domain/exchange'
+import type { ConflictChoice, ImportConflict } from '@/domain/import-plan'
+import type { Sheet } from '@/domain/sheet'
+import { isQuotaError, sheetsRepository } from '@/storage'
+import { useLibraryStore } from './library'
+
+export type ImportStage = 'idle' | 'reading' | 'conflict' | 'writing' | 'done'
+
+export interface RefusedFile {
+  fileName: string
+  problems: ImportProblem[]
+}
+
+export interface ImportTotals {
+  added: number
+  replaced: number
+  skipped: number
+}
+
+interface ConflictAnswer {
+  choice: ConflictChoice | 'cancel'
+  applyToAll: boolean
+}
+
+const loadExchange = () => import('@/domain/exchange')
+
+export const useExchangeStore = defineStore('exchange', () => {
+  const stage = ref<ImportStage>('idle')
+  const currentFile = ref('')
+  const refused = shallowRef<RefusedFile[]>([])
+  const writeError = ref<'quota' | string>('')
+  const cancelled = ref(false)
+  const totals = ref<ImportTotals>({ added: 0, replaced: 0, skipped: 0 })
+  const conflict = shallowRef<ImportConflict | null>(null)
+  const conflictPosition = ref({ index: 0, total: 0 })
+  let answerConflict: ((answer: ConflictAnswer) => void) | null = null
+
+  function reset() {
+    stage.value = 'idle'
+    currentFile.value = ''
+    refused.value = []
+    writeError.value = ''
+    cancelled.value = false
+    totals.value = { added: 0, replaced: 0, skipped: 0 }
+    conflict.value = null
+  }
+
+  function askConflict(next: ImportConflict, index: number, total: number): Promise<ConflictAnswer> {
+    conflict.value = next
+    conflictPosition.value = { index, total }
+    stage.value = 'conflict'
+    return new Promise((resolve) => (answerConflict = resolve))
+  }
+
+  /** The person's answer to the conflict on screen. */
+  function answer(choice: ConflictChoice | 'cancel', applyToAll = false) {
+    const resolve = answerConflict
+    answerConflict = null
+    resolve?.({ choice, applyToAll })
+  }
+
+  /** Returns false when the person cancelled, in which case nothing of this file is written. */
+  async function importOneFile(file: File, copyTitle: (title: string) => string): Promise<boolean> {
+    currentFile.value = file.name
+    stage.value = 'reading'
+    const [{ readExchangeFile }, { planImport, resolveImport }] = await Promise.all([
+      import('@/services/read-exchange-file'),
+      import('@/domain/import-plan'),
+    ])
+    let result
+    try {
+      result = await readExchangeFile(file)
+    } catch {
+      refused.value = [...refused.value, { fileName: file.name, problems: [{ kind: 'not-json' }] }]
+      return true
+    }
+    if (!result.ok) {
+      refused.value = [...refused.value, { fileName: file.name, problems: result.problems }]
+      return true
+    }
+
+    const repository = sheetsRepository()
+    const local = await repository.getMany(result.sheets.map((sheet) => sheet.id))
+    const plan = planImport(result.sheets, new Map(local.map((sheet) => [sheet.id, sheet])))
+    const choices = new Map<string, ConflictChoice>()
+    let forAll: ConflictChoice | null = null
+    for (const [index, item] of plan.conflicts.entries()) {
+      if (forAll === null) {
+        const { choice, applyToAll } = await askConflict(item, index + 1, plan.conflicts.length)
+        if (choice === 'cancel') return false
+        if (applyToAll) forAll = choice
+        choices.set(item.incoming.id, choice)
+      } else choices.set(item.incoming.id, forAll)
+    }
+    conflict.value = null
+
+    const outcome = resolveImport(plan, choices, copyTitle)
+    stage.value = 'writing'
+    try {
+      await repository.importSheets(outcome.toWrite)
+    } catch (error) {
+      writeError.value = isQuotaError(error) ? 'quota' : error instanceof Error ? error.message : String(error)
+      return false
+    }
+    totals.value = {
+      added: totals.value.added + outcome.added,
+      replaced: totals.value.replaced + outcome.replaced,
+      skipped: totals.value.skipped + outcome.skipped,
+    }
+    return true
+  }
+
+  /** Imports one or many files; the dialog follows `stage`. */
+  async function importFiles(files: readonly File[], copyTitle: (title: string) => string) {
+    if (files.length === 0 || (stage.value !== 'idle' && stage.value !== 'done')) return
+    reset()
+    for (const file of files) {
+      const goOn = await importOneFile(file, copyTitle)
+      if (!goOn) {
+        cancelled.value = writeError.value === ''
+        break
+      }
+    }
+    stage.value = 'done'
+    await useLibraryStore().load()
+  }
+
+  /** Downloads the given sheets (or the whole library) as one v1 file. */
+  async function exportSheets(ids: readonly string[] | 'all'): Promise<string | null> {
+    const repository = sheetsRepository()
+    const sheets: Sheet[] = ids === 'all' ? await repository.getAll() : await repository.getMany(ids)
+    if (sheets.length === 0) return null
+    const [{ serializeSheets, exportFileName }, { downloadText }] = await Promise.all([
+      loadExchange(),
+      import('@/services/download'),
+    ])
+    const now = new Date()
+    const fileName = exportFileName(sheets, now)
+    downloadText(fileName, serializeSheets(sheets, now))
+    return fileName
+  }
+
+  return {
+    stage,
+    currentFile,
+    refused,
+    writeError,
+    cancelled,
+    totals,
+    conflict,
+    conflictPosition,
+    reset,
+    answer,
+    importFiles,
+    exportSheets,
+  }
+})

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+
+const examples = (name: string) => new URL(`../fixtures/examples/${name}`, import.meta.url).pathname
+
+async function importFiles(page: Page, files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Importer des fiches (JSON)' }).click()
+  await (await chooser).setFiles(files)
+}
+
+async function exportAll(page: Page): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporter toutes les fiches' }).click()
+  const file = await download
+  const path = await file.path()
+  return { name: file.suggestedFilename(), text: readFileSync(path!, 'utf8') }
+}
+
+const withoutExportDate = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": ""')
+
+test('sheets exported from one browser import identically into a fresh one', async ({ page, browser }) => {
+  await page.goto('/')
+  await importFiles(page, [examples('fiches-atelier.json')])
+  const dialog = page.getByRole('dialog', { name: 'Importer des fiches' })
+  await expect(dialog).toContainText('4 ajoutée(s), 0 remplacée(s), 0 ignorée(s).')
+  await dialog.getByRole('button', { name: 'Fermer' }).click()
+  await expect(page.getByRole('article')).toHaveCount(4)
+
+  const first = await exportAll(page)
+  expect(first.name).toMatch(/^fiches-\d{4}-\d{2}-\d{2}\.json$/)
+  expect(JSON.parse(first.text).sheets).toHaveLength(4)
+
+  // A fresh profile: another browser context has its own, empty IndexedDB.
+  const other = await browser.newContext()
+  const fresh = await other.newPage()
+  await fresh.goto('/')
+  await expect(fresh.getByRole('heading', { name: 'Aucune fiche pour l’instant' })).toBeVisible()
+  await importFiles(fresh, [{ name: first.name, mimeType: 'application/json', buffer: Buffer.from(first.text) }])
+  await expect(fresh.getByRole('dialog')).toContainText('4 ajoutée(s)')
+  await fresh.getByRole('button', { name: 'Fermer' }).click()
+  const second = await exportAll(fresh)
+  expect(withoutExportDate(second.text)).toBe(withoutExportDate(first.text))
+  await other.close()
+})
+
+test('re-importing skips identical sheets and asks about changed ones', async ({ page }) => {
+  await page.goto('/')
+  await importFiles(page, [examples('fiche-sante.json')])
+  await page.getByRole('button', { name: 'Fermer' }).click()
+
+  await importFiles(page, [examples('fiche-sante.json')])
+  await expect(page.getByRole('dialog')).toContainText('0 ajoutée(s), 0 remplacée(s), 1 ignorée(s).')
+  await page.getByRole('button', { name: 'Fermer' }).click()
+
+  const changed = JSON.parse(readFileSync(examples('fiche-sante.json'), 'utf8'))
+  changed.sheets[0].project.description = 'Version révisée par le département.'
+  await importFiles(page, [{ name: 'fiche-revisee.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) }])
+  const dialog = page.getByRole('dialog', { name: 'Importer des fiches' })
+  await expect(dialog.getByRole('heading', { name: 'Cette fiche existe déjà dans votre bibliothèque' })).toBeVisible()
+  await dialog.getByRole('button', { name: 'Garder les deux' }).click()
+  await expect(dialog).toContainText('1 ajoutée(s), 0 remplacée(s), 0 ignorée(s).')
+  await dialog.getByRole('button', { name: 'Fermer' }).click()
+  await expect(page.getByRole('article')).toHaveCount(2)
+  await expect(page.getByRole('link', { name: /\(importée\)$/ })).toBeVisible()
+})
+
+test('a broken file is refused with a French message naming the sheet and the field', async ({ page }) => {
+  await page.goto('/')
+  await importFiles(page, [examples('fiche-sante.json')])
+  await page.getByRole('button', { name: 'Fermer' }).click()
+
+  const broken = JSON.parse(readFileSync(examples('fiches-atelier.json'), 'utf8'))
+  broken.sheets[2].radar.cybersecurite.prototype = 5
+  await importFiles(page, [{ name: 'atelier.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) }])
+  const dialog = page.getByRole('dialog', { name: 'Importer des fiches' })
+  await expect(dialog).toContainText('« atelier.json » n’a pas été importé')
+  await expect(dialog).toContainText(
+    `Fiche 3 (« ${broken.sheets[2].project.title} ») : la note « prototype » du thème Cybersécurité doit être un entier de 0 à 4`,
+  )
+  await expect(dialog).toContainText('votre bibliothèque est inchangée')
+  await dialog.getByRole('button', { name: 'Fermer' }).click()
+  await expect(page.getByRole('article')).toHaveCount(1)
+})
+
+test('files dropped anywhere on the library are imported', async ({ page }) => {
+  await page.goto('/')
+  const text = readFileSync(examples('fiche-sante.json'), 'utf8')
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([content], 'fiche-sante.json', { type: 'application/json' }))
+    return transfer
+  }, text)
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer })
+  await page.dispatchEvent('main', 'drop', { dataTransfer })
+  await expect(page.getByRole('dialog')).toContainText('1 ajoutée(s)')
+})
+
+test('one sheet is exported from the editor under its own file name', async ({ page }) => {
+  await page.goto('/')
+  await importFiles(page, [examples('fiche-sante.json')])
+  await page.getByRole('button', { name: 'Fermer' }).click()
+  await page.getByRole('link', { name: /^Cartographier l’offre de santé/ }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporter la fiche (JSON)' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('fiche-cartographier-l-offre-de-sante-et-projeter-les-besoins.json')
+  const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'))
+  const original = JSON.parse(readFileSync(examples('fiche-sante.json'), 'utf8'))
+  expect(exported.sheets).toEqual(original.sheets)
+})

@@ -119,3 +119,17 @@ describe('LibraryView', () => {
     expect(Math.round(days)).toBe(30)
   })
 })
+
+describe('LibraryView with many sheets', () => {
+  it('renders 50 cards at a time and shows more on request', async () => {
+    const sheets = Array.from({ length: 120 }, (_, index) => sheet(`Fiche ${index + 1}`, {}, index))
+    const { wrapper } = await mountLibrary(sheets)
+    expect(wrapper.findAll('article')).toHaveLength(50)
+    const more = wrapper.findAll('button').find((button) => button.text().startsWith('Afficher 50 fiches de plus'))!
+    expect(more.text()).toBe('Afficher 50 fiches de plus (70 restantes)')
+    await more.trigger('click')
+    expect(wrapper.findAll('article')).toHaveLength(100)
+    await wrapper.get('input[type="search"]').setValue('fiche 11')
+    expect(titles(wrapper)).toEqual(['Fiche 11', ...Array.from({ length: 10 }, (_, i) => `Fiche ${110 + i}`)])
+  })
+})

@@ -61,6 +61,24 @@ export default defineConfig({
           },
         },
       },
+      {
+        // Figures, not checks: run by `npm run bench` only, never by `npm test` (which lists its projects).
+        extends: true,
+        // Pre-bundled up front: discovering them mid-run makes Vite reload the page and restart the benchmark.
+        optimizeDeps: { include: ['dexie', 'pinia', 'vue', 'zod'] },
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.browser.mts'],
+          testTimeout: 300_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
     ],
   },
 })

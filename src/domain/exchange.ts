@@ -93,23 +93,24 @@ export function parseExchangeFile(text: string): ParseResult {
   const problems: ImportProblem[] = []
   if (!z.iso.datetime({ offset: true }).safeParse(migrated.exportedAt).success) problems.push({ kind: 'bad-exported-at' })
   const valid: Sheet[] = []
-  sheets.forEach((candidate, index) => {
-    const result = sheetSchema.safeParse(candidate)
-    if (result.success) valid.push(result.data)
-    else
-      for (const issue of toFieldIssues(result.error.issues))
-        problems.push({ kind: 'sheet', sheetNumber: index + 1, sheetTitle: titleOf(candidate), issue })
-  })
   const ids = new Set<string>()
-  valid.forEach((sheet, index) => {
-    if (ids.has(sheet.id))
+  sheets.forEach((candidate, index) => {
+    const sheetNumber = index + 1
+    const result = sheetSchema.safeParse(candidate, { reportInput: true })
+    if (!result.success) {
+      for (const issue of toFieldIssues(result.error.issues))
+        problems.push({ kind: 'sheet', sheetNumber, sheetTitle: titleOf(candidate), issue })
+      return
+    }
+    if (ids.has(result.data.id))
       problems.push({
         kind: 'sheet',
-        sheetNumber: index + 1,
-        sheetTitle: sheet.project.title,
+        sheetNumber,
+        sheetTitle: result.data.project.title,
         issue: { path: 'id', code: 'duplicateId' },
       })
-    ids.add(sheet.id)
+    ids.add(result.data.id)
+    valid.push(result.data)
   })
   return problems.length > 0 ? { ok: false, problems } : { ok: true, sheets: valid }
 }

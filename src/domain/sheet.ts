@@ -186,7 +186,8 @@ export type SheetValidation = { ok: true; sheet: Sheet } | { ok: false; issues: 
 
 /** Validates untrusted or edited data against the format; never throws for invalid input. */
 export function validateSheet(candidate: unknown): SheetValidation {
-  const result = sheetSchema.safeParse(candidate)
+  // reportInput: the issue then carries the wrong value, which tells "missing" from "of the wrong type".
+  const result = sheetSchema.safeParse(candidate, { reportInput: true })
   return result.success ? { ok: true, sheet: result.data } : { ok: false, issues: result.error.issues }
 }
 

@@ -8,6 +8,7 @@ type Translate = (key: string, named?: Record<string, unknown>) => string
 type HasKey = (key: string) => boolean
 
 const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
+const countFormat = new Intl.NumberFormat('fr-FR')
 
 function isThemeId(value: string | undefined): value is ThemeId {
   return THEME_IDS.includes(value as ThemeId)
@@ -61,7 +62,7 @@ export function describeImportProblem(problem: ImportProblem, t: Translate, te: 
     case 'newer-version':
       return t('exchange.problem.newer-version', { version: problem.version })
     case 'too-many-sheets':
-      return t('exchange.problem.too-many-sheets', { count: problem.count })
+      return t('exchange.problem.too-many-sheets', { count: countFormat.format(problem.count) })
     default:
       return t(`exchange.problem.${problem.kind}`)
   }

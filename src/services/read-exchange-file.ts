@@ -22,10 +22,12 @@ function parseInWorker(file: Blob): Promise<ReadResult> {
       worker.terminate()
       resolve(event.data)
     }
-    worker.onerror = (event) => {
+    const fail = (message: string) => {
       worker.terminate()
-      reject(new Error(event.message || 'Worker failed'))
+      reject(new Error(message))
     }
+    worker.onerror = (event) => fail(event.message || 'Worker failed')
+    worker.onmessageerror = () => fail('Worker result could not be read')
     worker.postMessage(file)
   })
 }

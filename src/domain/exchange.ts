@@ -32,6 +32,7 @@ export type FileProblem =
   | { kind: 'bad-exported-at' }
   | { kind: 'no-sheets' }
   | { kind: 'too-many-sheets'; count: number }
+  | { kind: 'png-without-sheet' }
 
 export interface SheetProblem {
   kind: 'sheet'

@@ -1,6 +1,7 @@
 // Reads a file a person dropped or picked and turns it into valid sheets or problems. Large files are parsed in a
 // Web Worker so the page never freezes; where workers are unavailable (tests in happy-dom) it parses in place.
 import { MAX_FILE_BYTES, parseExchangeFile, type ParseResult } from '@/domain/exchange'
+import { isPng, readTextChunk } from '@/domain/png-chunk'
 
 export type ReadResult = ParseResult
 
@@ -11,6 +12,7 @@ export async function readExchangeFile(file: Blob): Promise<ReadResult> {
   // Checked before reading a single byte, as the format requires.
   if (file.size > MAX_FILE_BYTES) return { ok: false, problems: [{ kind: 'too-large', bytes: file.size }] }
   if (file.size === 0) return { ok: false, problems: [{ kind: 'empty' }] }
+  if (isPng(new Uint8Array(await file.slice(0, 8).arrayBuffer()))) return readSheetImage(file)
   if (file.size < WORKER_THRESHOLD_BYTES || typeof Worker === 'undefined') return parseExchangeFile(await file.text())
   return parseInWorker(file)
 }
@@ -30,4 +32,15 @@ function parseInWorker(file: Blob): Promise<ReadResult> {
     worker.onmessageerror = () => fail('Worker result could not be read')
     worker.postMessage(file)
   })
+}
+
+/** A radar image exported by the app carries its sheet file; importing it is importing that file. */
+async function readSheetImage(file: Blob): Promise<ReadResult> {
+  let text: string | null
+  try {
+    text = await readTextChunk(new Uint8Array(await file.arrayBuffer()), MAX_FILE_BYTES)
+  } catch {
+    return { ok: false, problems: [{ kind: 'too-large', bytes: file.size }] }
+  }
+  return text === null ? { ok: false, problems: [{ kind: 'png-without-sheet' }] } : parseExchangeFile(text)
 }

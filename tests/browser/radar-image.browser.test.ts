@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { commands } from 'vitest/browser'
+import { parseExchangeFile } from '@/domain/exchange'
+import { readTextChunk } from '@/domain/png-chunk'
+import type { Sheet } from '@/domain/sheet'
+import { createAppI18n } from '@/i18n'
+import { radarImageLabels } from '@/i18n/radar-image-labels'
+import { IMAGE_HEIGHT, IMAGE_WIDTH, renderRadarImage } from '@/services/radar-image'
+import { readExchangeFile } from '@/services/read-exchange-file'
+import { SheetDatabase } from '@/storage/db'
+import { createSheetsRepository } from '@/storage/sheets-repository'
+import { planImport, resolveImport } from '@/domain/import-plan'
+import ficheSante from '../fixtures/examples/fiche-sante.json?raw'
+
+const { t } = createAppI18n().global as unknown as { t: (key: string, named?: Record<string, unknown>) => string }
+const parsed = parseExchangeFile(ficheSante)
+if (!parsed.ok) throw new Error('fiche-sante.json should parse')
+const sheet: Sheet = parsed.sheets[0]!
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000))
+  return btoa(binary)
+}
+
+async function pixelsOf(blob: Blob) {
+  const bitmap = await createImageBitmap(blob)
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+  const context = canvas.getContext('2d')!
+  context.drawImage(bitmap, 0, 0)
+  return { width: bitmap.width, height: bitmap.height, data: context.getImageData(0, 0, bitmap.width, bitmap.height).data }
+}
+
+const databases: SheetDatabase[] = []
+afterEach(async () => {
+  for (const db of databases.splice(0)) await db.delete()
+})
+
+describe('radar PNG export in Chromium', () => {
+  it('exports fiche-sante.json as a sharp, opaque image that carries the sheet', async () => {
+    const started = performance.now()
+    const blob = await renderRadarImage(sheet, radarImageLabels(sheet, t))
+    const elapsed = performance.now() - started
+    console.log(`radar PNG export: ${elapsed.toFixed(0)} ms, ${(blob.size / 1024).toFixed(0)} KB`)
+    expect(blob.type).toBe('image/png')
+    // A sample for people to look at: test-results/radar-fiche-sante.png.
+    const bytes = new Uint8Array(await blob.arrayBuffer())
+    await commands.writeFile('test-results/radar-fiche-sante.png', bytesToBase64(bytes), { encoding: 'base64' })
+
+    const { width, height, data } = await pixelsOf(blob)
+    expect([width, height]).toEqual([IMAGE_WIDTH, IMAGE_HEIGHT])
+    expect(width).toBeGreaterThanOrEqual(1600)
+    expect(height).toBeGreaterThanOrEqual(1000)
+    const at = (x: number, y: number) => [...data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4)]
+    for (const [x, y] of [[0, 0], [width - 1, 0], [0, height - 1], [width - 1, height - 1]] as const)
+      expect(at(x, y)).toEqual([255, 255, 255, 255])
+
+    // Not blank: plenty of non-white pixels, including both series' colours.
+    let inked = 0
+    let blue = 0
+    let orange = 0
+    for (let index = 0; index < data.length; index += 4) {
+      const [r, g, b] = [data[index]!, data[index + 1]!, data[index + 2]!]
+      if (r < 240 || g < 240 || b < 240) inked++
+      if (Math.abs(r - 0x0b) < 30 && Math.abs(g - 0x5c) < 30 && Math.abs(b - 0xad) < 30) blue++
+      if (Math.abs(r - 0xc2) < 30 && Math.abs(g - 0x57) < 30 && Math.abs(b - 0x0c) < 30) orange++
+    }
+    expect(inked).toBeGreaterThan(20_000)
+    expect(blue).toBeGreaterThan(1_000)
+    expect(orange).toBeGreaterThan(1_000)
+
+    const embedded = await readTextChunk(new Uint8Array(await blob.arrayBuffer()), 50 * 1024 * 1024)
+    const envelope = JSON.parse(embedded!)
+    expect(envelope.format).toBe('fiche-projet-data')
+    expect(envelope.sheets).toEqual([JSON.parse(JSON.stringify(sheet))])
+  })
+
+  it('gives identical pixels for two exports of the same sheet', async () => {
+    const first = await pixelsOf(await renderRadarImage(sheet, radarImageLabels(sheet, t)))
+    const second = await pixelsOf(await renderRadarImage(sheet, radarImageLabels(sheet, t)))
+    expect(second.data.length).toBe(first.data.length)
+    let different = 0
+    for (let index = 0; index < first.data.length; index++) if (first.data[index] !== second.data[index]) different++
+    expect(different).toBe(0)
+  })
+
+  it('imports the PNG into a fresh library and finds the same sheet', async () => {
+    const blob = await renderRadarImage(sheet, radarImageLabels(sheet, t))
+    const file = new File([blob], 'radar.png', { type: 'image/png' })
+    const result = await readExchangeFile(file)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const db = new SheetDatabase(`png-${crypto.randomUUID()}`)
+    databases.push(db)
+    const repository = createSheetsRepository(db)
+    const outcome = resolveImport(planImport(result.sheets, new Map()), new Map(), (title) => title)
+    await repository.importSheets(outcome.toWrite)
+    expect(await repository.get(sheet.id)).toEqual(sheet)
+  })
+
+  it('says so when a PNG does not carry a sheet', async () => {
+    const canvas = new OffscreenCanvas(10, 10)
+    canvas.getContext('2d')!.fillRect(0, 0, 10, 10)
+    const plain = await canvas.convertToBlob({ type: 'image/png' })
+    expect(await readExchangeFile(new File([plain], 'photo.png'))).toEqual({
+      ok: false,
+      problems: [{ kind: 'png-without-sheet' }],
+    })
+  })
+})

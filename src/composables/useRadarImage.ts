@@ -1,15 +1,17 @@
 // Exporting and copying the radar image of a sheet, with every word of the image in French.
+// The drawing code and its texts load on first use, so pages that merely offer the button stay light.
 import { useI18n } from 'vue-i18n'
 import type { Sheet } from '@/domain/sheet'
-import { radarImageLabels } from '@/i18n/radar-image-labels'
 
 export function useRadarImage() {
   const { t } = useI18n()
-  const labelsFor = (sheet: Sheet) => radarImageLabels(sheet, (key, named) => t(key, named ?? {}))
 
   async function render(sheet: Sheet): Promise<Blob> {
-    const { renderRadarImage } = await import('@/services/radar-image')
-    return renderRadarImage(sheet, labelsFor(sheet))
+    const [{ renderRadarImage }, { radarImageLabels }] = await Promise.all([
+      import('@/services/radar-image'),
+      import('@/i18n/radar-image-labels'),
+    ])
+    return renderRadarImage(sheet, radarImageLabels(sheet, (key, named) => t(key, named ?? {})))
   }
 
   /** Downloads the image; returns its file name. */
@@ -23,10 +25,10 @@ export function useRadarImage() {
   /** Copies the image where the browser allows it; false when it can't. */
   async function copyImage(sheet: Sheet): Promise<boolean> {
     if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) return false
-    // The item takes a promise so Safari keeps the user gesture while the image renders.
+    // The item takes a promise so the browser keeps the user's gesture while the image renders.
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': render(sheet) })])
     return true
   }
 
-  return { labelsFor, render, exportImage, copyImage }
+  return { render, exportImage, copyImage }
 }

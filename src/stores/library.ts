@@ -99,6 +99,11 @@ export const useLibraryStore = defineStore('library', () => {
     await load()
   }
 
+  /** The whole sheet, for actions on one card (e.g. its radar image). */
+  function getSheet(id: string) {
+    return sheetsRepository().get(id)
+  }
+
   async function restore(id: string) {
     const sheet = await sheetsRepository().restore(id)
     await load()
@@ -125,5 +130,6 @@ export const useLibraryStore = defineStore('library', () => {
     duplicate,
     remove,
     restore,
+    getSheet,
   }
 })

@@ -50,7 +50,7 @@ describe('SheetView', () => {
   it('shows the sheet in the sections of the workshop guide', async () => {
     const { wrapper } = await openEditor()
     expect(wrapper.get('h1').text()).toBe('Mobilité rurale')
-    expect(wrapper.findAll('h2').map((heading) => heading.text())).toEqual([
+    expect(wrapper.findAll('.sheet__sections h2').map((heading) => heading.text())).toEqual([
       'Informations générales',
       'Le projet',
       'Les données',

@@ -5,7 +5,6 @@ import { router } from './router'
 import { createAppI18n } from './i18n'
 import { onLaunchedFiles } from './services/launch-queue'
 import './styles/main.css'
-import './styles/print.css'
 
 const pinia = createPinia()
 const i18n = createAppI18n()

@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts'
 
-const port = 4174
+// E2E_PORT lets two runs (e.g. two developers on one machine) use different ports.
+const port = Number(process.env.E2E_PORT ?? 4174)
 
 // End-to-end journeys run against the production build, served by `vite preview`.
 export default defineConfig({

@@ -8,6 +8,8 @@ export interface DraftRecord {
   id: string
   savedAt: string
   content: Sheet
+  /** The stored version the draft was edited from; a draft based on an older version is offered, not applied. */
+  baseUpdatedAt?: string
 }
 
 /** A deleted sheet, kept so that "Annuler" (and a later restore) can bring it back. */

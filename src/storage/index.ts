@@ -1,7 +1,8 @@
 // The repository the app uses; tests can swap it for one on a throw-away database.
 import { createSheetsRepository, type SheetsRepository } from './sheets-repository'
 
-export type { SheetsRepository, SaveResult } from './sheets-repository'
+export type { SheetsRepository, SaveResult, SaveConflict } from './sheets-repository'
+export { isSaveConflict } from './sheets-repository'
 
 let current: SheetsRepository | undefined
 

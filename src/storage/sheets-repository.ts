@@ -1,5 +1,6 @@
 // The one module the stores call to read and write sheets. Every write validates with the sheet schema first,
 // and a sheet and its summary are always written in the same transaction.
+import { liveQuery } from 'dexie'
 import type { Sheet, SheetValidation } from '@/domain/sheet'
 import { summarise, type SheetSummary } from '@/domain/summary'
 import { SheetDatabase, type DraftRecord } from './db'
@@ -7,7 +8,17 @@ import { SheetDatabase, type DraftRecord } from './db'
 // The schema (and Zod with it) loads on the first write, so the library page opens without it.
 const loadSheetModule = () => import('@/domain/sheet')
 
-export type SaveResult = SheetValidation
+/** A save refused because the stored sheet changed since `expectedUpdatedAt` (another tab saved it). */
+export interface SaveConflict {
+  ok: false
+  conflict: Sheet
+}
+
+export type SaveResult = SheetValidation | SaveConflict
+
+export function isSaveConflict(result: SaveResult): result is SaveConflict {
+  return !result.ok && 'conflict' in result
+}
 
 const IMPORT_CHUNK = 1_000
 
@@ -17,7 +28,11 @@ export interface SheetsRepository {
   /** Summaries of every sheet, most recently updated first. */
   listSummaries(): Promise<SheetSummary[]>
   /** Validates, stamps updatedAt and writes; an invalid sheet is never written. */
-  save(candidate: Sheet, options?: { touch?: boolean }): Promise<SaveResult>
+  save(candidate: Sheet, options?: { touch?: boolean; expectedUpdatedAt?: string }): Promise<SaveResult>
+  /** Calls back with the stored sheet whenever it changes, in this tab or another; returns the unsubscribe. */
+  observeSheet(id: string, onChange: (sheet: Sheet | undefined) => void): () => void
+  /** Calls back whenever any sheet is added, changed or removed, in this tab or another. */
+  observeLibrary(onChange: () => void): () => void
   duplicate(id: string, copyTitle: (title: string) => string): Promise<Sheet>
   /** Moves the sheet to the trash, from where restore() can bring it back. */
   remove(id: string): Promise<void>
@@ -33,7 +48,7 @@ export interface SheetsRepository {
    */
   importSheets(sheets: readonly Sheet[]): Promise<void>
   getDraft(id: string): Promise<DraftRecord | undefined>
-  saveDraft(content: Sheet): Promise<void>
+  saveDraft(content: Sheet, baseUpdatedAt?: string): Promise<void>
   discardDraft(id: string): Promise<void>
   close(): void
 }
@@ -69,8 +84,36 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
       const stamped =
         options.touch === false ? candidate : { ...candidate, updatedAt: laterOf(new Date(), candidate.createdAt) }
       const result = validateSheet(stamped)
-      if (result.ok) await writeValid(result.sheet)
-      return result
+      if (!result.ok) return result
+      // Revision check and write in one transaction, so another tab cannot slip a save in between.
+      return db.transaction('rw', db.sheets, db.summaries, db.drafts, async (): Promise<SaveResult> => {
+        if (options.expectedUpdatedAt !== undefined) {
+          const stored = await db.sheets.get(result.sheet.id)
+          if (stored && stored.updatedAt !== options.expectedUpdatedAt) return { ok: false, conflict: stored }
+        }
+        await db.sheets.put(result.sheet)
+        await db.summaries.put(summarise(result.sheet))
+        await db.drafts.delete(result.sheet.id)
+        return result
+      })
+    },
+
+    observeSheet(id, onChange) {
+      const subscription = liveQuery(() => db.sheets.get(id)).subscribe({ next: onChange, error: () => undefined })
+      return () => subscription.unsubscribe()
+    },
+
+    observeLibrary(onChange) {
+      let first = true
+      // The count and newest update change with every write; the first value is the current state, not a change.
+      const subscription = liveQuery(async () => [await db.summaries.count(), await db.summaries.orderBy('updatedAt').last()]).subscribe({
+        next: () => {
+          if (first) first = false
+          else onChange()
+        },
+        error: () => undefined,
+      })
+      return () => subscription.unsubscribe()
     },
 
     async duplicate(id, copyTitle) {
@@ -134,8 +177,8 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
 
     getDraft: (id) => db.drafts.get(id),
 
-    async saveDraft(content) {
-      await db.drafts.put({ id: content.id, savedAt: new Date().toISOString(), content })
+    async saveDraft(content, baseUpdatedAt) {
+      await db.drafts.put({ id: content.id, savedAt: new Date().toISOString(), content, baseUpdatedAt })
     },
 
     async discardDraft(id) {

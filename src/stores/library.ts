@@ -99,6 +99,11 @@ export const useLibraryStore = defineStore('library', () => {
     await load()
   }
 
+  /** Keeps the list up to date with changes made in other tabs; returns the function that stops it. */
+  function followChanges(): () => void {
+    return sheetsRepository().observeLibrary(() => void load())
+  }
+
   /** The whole sheet, for actions on one card (e.g. its radar image). */
   function getSheet(id: string) {
     return sheetsRepository().get(id)
@@ -131,5 +136,6 @@ export const useLibraryStore = defineStore('library', () => {
     remove,
     restore,
     getSheet,
+    followChanges,
   }
 })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Sheet } from '@/domain/sheet'
 import { SheetDatabase } from '@/storage/db'
-import { createSheetsRepository, type SheetsRepository } from '@/storage/sheets-repository'
+import { createSheetsRepository, isSaveConflict, type SheetsRepository } from '@/storage/sheets-repository'
 
 const opened: SheetDatabase[] = []
 
@@ -107,5 +107,32 @@ describe('sheets repository in Chromium IndexedDB', () => {
     expect(await repository.purgeTrash(new Date(Date.now() - 60_000))).toBe(0)
     expect(await repository.purgeTrash(new Date(Date.now() + 60_000))).toBe(1)
     expect(await repository.restore(sheet.id)).toBeUndefined()
+  })
+
+  it('refuses a save based on a version another tab has replaced, and says which version is stored', async () => {
+    const { repository } = openRepository()
+    const sheet = await repository.create({ title: 'Deux onglets' })
+    const inFirstTab = structuredClone(sheet)
+    const inSecondTab = structuredClone(sheet)
+    inFirstTab.author = 'Premier onglet'
+    const saved = await repository.save(inFirstTab, { expectedUpdatedAt: sheet.updatedAt })
+    expect(saved.ok).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    inSecondTab.author = 'Second onglet'
+    const refused = await repository.save(inSecondTab, { expectedUpdatedAt: sheet.updatedAt })
+    expect(isSaveConflict(refused) && refused.conflict.author).toBe('Premier onglet')
+    expect((await repository.get(sheet.id))?.author).toBe('Premier onglet')
+  })
+
+  it('tells an observer about changes to a sheet', async () => {
+    const { repository } = openRepository()
+    const sheet = await repository.create({ title: 'Observée' })
+    const seen: (string | undefined)[] = []
+    const stop = repository.observeSheet(sheet.id, (stored) => seen.push(stored?.author))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await repository.save({ ...sheet, author: 'Autre onglet' })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    stop()
+    expect(seen).toEqual(['', 'Autre onglet'])
   })
 })

@@ -19,7 +19,10 @@ export function createMemoryRepository(initial: Sheet[] = []) {
     get: async (id) => structuredClone(sheets.get(id)),
     listSummaries: async () =>
       [...sheets.values()].map(summarise).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-    async save(candidate) {
+    async save(candidate, options = {}) {
+      const stored = sheets.get(candidate.id)
+      if (options.expectedUpdatedAt !== undefined && stored && stored.updatedAt !== options.expectedUpdatedAt)
+        return { ok: false as const, conflict: structuredClone(stored) }
       const result = validateSheet({ ...candidate, updatedAt: new Date().toISOString() })
       if (result.ok) {
         sheets.set(result.sheet.id, result.sheet)
@@ -44,14 +47,22 @@ export function createMemoryRepository(initial: Sheet[] = []) {
       return sheet
     },
     purgeTrash: async () => 0,
+    // Other tabs don't exist in happy-dom; cross-tab updates are tested in Chromium.
+    observeSheet: () => () => undefined,
+    observeLibrary: () => () => undefined,
     getMany: async (ids) => ids.flatMap((id) => (sheets.has(id) ? [structuredClone(sheets.get(id)!)] : [])),
     getAll: async () => [...sheets.values()].map((sheet) => structuredClone(sheet)),
     async importSheets(incoming) {
       for (const sheet of incoming) sheets.set(sheet.id, structuredClone(sheet))
     },
     getDraft: async (id) => drafts.get(id),
-    async saveDraft(content) {
-      drafts.set(content.id, { id: content.id, savedAt: new Date().toISOString(), content: structuredClone(content) })
+    async saveDraft(content, baseUpdatedAt) {
+      drafts.set(content.id, {
+        id: content.id,
+        savedAt: new Date().toISOString(),
+        content: structuredClone(content),
+        baseUpdatedAt,
+      })
     },
     async discardDraft(id) {
       drafts.delete(id)

@@ -4,6 +4,8 @@ import App from './App.vue'
 import { router } from './router'
 import { createAppI18n } from './i18n'
 import { onLaunchedFiles } from './services/launch-queue'
+import { databaseListeners } from './storage/db'
+import { useNotificationsStore } from './stores/notifications'
 import './styles/main.css'
 
 const pinia = createPinia()
@@ -16,3 +18,12 @@ onLaunchedFiles(async (files) => {
   const { useExchangeStore } = await import('./stores/exchange')
   await useExchangeStore(pinia).importFiles(files, (title) => i18n.global.t('exchange.importedCopyTitle', { title }))
 })
+
+// A newer version of the app opened in another tab takes the database over: say so, and offer to reload.
+databaseListeners.versionChange = () =>
+  useNotificationsStore(pinia).notify(i18n.global.t('app.versionChange'), {
+    tone: 'error',
+    action: { label: i18n.global.t('app.reload'), run: () => location.reload() },
+  })
+databaseListeners.blocked = () =>
+  useNotificationsStore(pinia).notify(i18n.global.t('app.databaseBlocked'), { tone: 'error' })

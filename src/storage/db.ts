@@ -21,6 +21,16 @@ export interface TrashRecord {
 
 export const DEFAULT_DATABASE_NAME = 'fiche-projet-data'
 
+/** What the app wants to hear about the connection: a newer app version opening the database elsewhere. */
+export interface DatabaseListeners {
+  /** Another tab runs a newer version: this connection is closing; the page must reload to go on. */
+  versionChange?: () => void
+  /** This tab needs a newer schema but an older tab keeps the database open. */
+  blocked?: () => void
+}
+
+export const databaseListeners: DatabaseListeners = {}
+
 export class SheetDatabase extends Dexie {
   sheets!: EntityTable<Sheet, 'id'>
   summaries!: EntityTable<SheetSummary, 'id'>
@@ -35,6 +45,13 @@ export class SheetDatabase extends Dexie {
       summaries: 'id, updatedAt, title, organisation, phase, *tags',
       drafts: 'id',
       trash: 'id, deletedAt',
+    })
+    // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
+    this.on('versionchange', () => {
+      databaseListeners.versionChange?.()
+    })
+    this.on('blocked', () => {
+      databaseListeners.blocked?.()
     })
   }
 }

@@ -20,3 +20,5 @@ export function isQuotaError(error: unknown): boolean {
   const candidate = error as { name?: string; inner?: { name?: string } } | null
   return candidate?.name === 'QuotaExceededError' || candidate?.inner?.name === 'QuotaExceededError'
 }
+
+export { databaseListeners } from './db'

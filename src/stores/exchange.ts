@@ -8,6 +8,7 @@ import type { ConflictChoice, ImportConflict } from '@/domain/import-plan'
 import type { Sheet } from '@/domain/sheet'
 import { isQuotaError, sheetsRepository } from '@/storage'
 import { useLibraryStore } from './library'
+import { useStorageStatusStore } from './storage-status'
 
 export type ImportStage = 'idle' | 'reading' | 'conflict' | 'writing' | 'done'
 
@@ -127,6 +128,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       }
     }
     stage.value = 'done'
+    if (totals.value.added + totals.value.replaced > 0) void useStorageStatusStore().ensurePersistence()
     await useLibraryStore().load()
   }
 
@@ -142,6 +144,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     const now = new Date()
     const fileName = exportFileName(sheets, now)
     downloadText(fileName, serializeSheets(sheets, now))
+    if (ids === 'all') useStorageStatusStore().recordBackup(now)
     return fileName
   }
 

@@ -4,6 +4,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Phase } from '@/domain/vocabulary'
 import { normaliseForSearch, type SheetSummary } from '@/domain/summary'
 import { sheetsRepository } from '@/storage'
+import { useStorageStatusStore } from './storage-status'
 
 export type LibrarySort = 'updated' | 'title'
 
@@ -84,6 +85,7 @@ export const useLibraryStore = defineStore('library', () => {
 
   async function create(title: string) {
     const sheet = await sheetsRepository().create({ title })
+    void useStorageStatusStore().ensurePersistence()
     await load()
     return sheet
   }

@@ -6,6 +6,7 @@ import type { ScoreAxis, ThemeId } from '@/domain/grid'
 import { validateSheet, type Sheet } from '@/domain/sheet'
 import { isQuotaError, isSaveConflict, sheetsRepository } from '@/storage'
 import { toFieldIssues, type FieldIssue } from '@/domain/field-issues'
+import { useStorageStatusStore } from './storage-status'
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'invalid' | 'error' | 'conflict'
 
@@ -160,6 +161,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
       }
       if (result.ok) {
         baseUpdatedAt = result.sheet.updatedAt
+        void useStorageStatusStore().ensurePersistence()
         if (sheet.value?.id === snapshot.id) sheet.value.updatedAt = result.sheet.updatedAt
         saveState.value = 'saved'
       } else {

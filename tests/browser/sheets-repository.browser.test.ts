@@ -136,3 +136,21 @@ describe('sheets repository in Chromium IndexedDB', () => {
     expect(seen).toEqual(['', 'Autre onglet'])
   })
 })
+
+describe('a newer app version opening the database', () => {
+  it('tells this tab, and lets the newer version open', async () => {
+    const { databaseListeners } = await import('@/storage/db')
+    const { name, repository } = openRepository()
+    await repository.create({ title: 'Avant mise à jour' })
+    let told = false
+    databaseListeners.versionChange = () => (told = true)
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1000)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    newer.close()
+    databaseListeners.versionChange = undefined
+    expect(told).toBe(true)
+  })
+})

@@ -133,3 +133,24 @@ describe('LibraryView with many sheets', () => {
     expect(titles(wrapper)).toEqual(['Fiche 11', ...Array.from({ length: 10 }, (_, i) => `Fiche ${110 + i}`)])
   })
 })
+
+describe('LibraryView backup reminder', () => {
+  beforeEach(() => localStorage.clear())
+
+  it('suggests exporting the library when week-old changes were never saved to a file', async () => {
+    const { wrapper } = await mountLibrary([sheet('Ancienne fiche', {}, 10 * 24 * 60)])
+    expect(wrapper.text()).toContain('modifiées il y a plus de 7 jours sans avoir été sauvegardées')
+    const later = wrapper.findAll('button').find((button) => button.text() === 'Plus tard')!
+    await later.trigger('click')
+    expect(wrapper.text()).not.toContain('sans avoir été sauvegardées')
+  })
+
+  it('stays quiet after a full export, and for recent changes', async () => {
+    localStorage.setItem('fiche-projet-data:last-backup', new Date().toISOString())
+    const { wrapper } = await mountLibrary([sheet('Ancienne fiche', {}, 10 * 24 * 60)])
+    expect(wrapper.text()).not.toContain('sans avoir été sauvegardées')
+    localStorage.clear()
+    const recent = await mountLibrary([sheet('Récente', {}, 60)])
+    expect(recent.wrapper.text()).not.toContain('sans avoir été sauvegardées')
+  })
+})

@@ -2,12 +2,16 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import vueI18n from '@intlify/unplugin-vue-i18n/vite'
+import { VitePWA } from 'vite-plugin-pwa'
 import { playwright } from '@vitest/browser-playwright'
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts'
+import { contentSecurityPolicy } from './build/csp.ts'
 
 export default defineConfig({
   plugins: [
     vue(),
+    // The strict Content-Security-Policy <meta>, in the production build only (the dev server needs inline styles).
+    contentSecurityPolicy(),
     // Locale messages are compiled at build time, so the runtime ships without vue-i18n's message compiler.
     vueI18n({
       include: [fileURLToPath(new URL('./src/i18n/*.json', import.meta.url))],
@@ -15,6 +19,48 @@ export default defineConfig({
       compositionOnly: true,
       fullInstall: false,
       dropMessageCompiler: true,
+    }),
+    // Installable and offline after one visit: the service worker precaches the whole build.
+    // 'prompt', never 'autoUpdate': a new version waits until the person chooses to reload (UpdatePrompt.vue).
+    VitePWA({
+      registerType: 'prompt',
+      // Registered by UpdatePrompt.vue through useRegisterSW, so no script is injected into index.html.
+      injectRegister: false,
+      devOptions: { enabled: false },
+      // The icons are already matched by globPatterns below: listing them again would precache them twice.
+      includeManifestIcons: false,
+      manifest: {
+        id: '/',
+        name: 'Fiche Projet Data',
+        short_name: 'Fiche Data',
+        description: 'Décrire un projet data de collectivité, évaluer ses enjeux sur le radar et partager la fiche.',
+        lang: 'fr',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f6f7f9',
+        theme_color: '#1d4f91',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+        // Opening a sheet file (.json) or a radar image (.png) with the installed app imports it (launch-queue).
+        file_handlers: [{ action: '/', accept: { 'application/json': ['.json'], 'image/png': ['.png'] } }],
+      },
+      workbox: {
+        // Everything the app needs (code, styles, icons, fonts, the JSON schema); locale messages are compiled into
+        // the JS. manifest.webmanifest is added by the plugin itself. Nothing from another origin is ever cached.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,woff2,json}'],
+        // History routes such as /fiches/<id> are answered with the app shell when offline.
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+        // The first visit's page is taken over once the worker is active, so its lazy routes load offline too.
+        // Harmless with 'prompt': an update still waits for skipWaiting, which only the person's click sends.
+        clientsClaim: true,
+      },
     }),
   ],
   define: {

@@ -2,14 +2,14 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
-import { createAppI18n } from './i18n'
+import { createAppI18n, useAppI18n } from './i18n'
 import { onLaunchedFiles } from './services/launch-queue'
 import { databaseListeners } from './storage/db'
 import { useNotificationsStore } from './stores/notifications'
 import './styles/main.css'
 
 const pinia = createPinia()
-const i18n = createAppI18n()
+const i18n = useAppI18n(createAppI18n())
 createApp(App).use(pinia).use(router).use(i18n).mount('#app')
 
 // A sheet file opened with the installed app is imported like a file dropped on the library.

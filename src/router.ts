@@ -1,11 +1,19 @@
 // Routes are lazy: the library loads no Chart.js, the editor and its radar load when a sheet is opened.
 import { createRouter, createWebHistory } from 'vue-router'
+import { loadSheetMessages } from './i18n'
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/', name: 'library', component: () => import('./views/LibraryView.vue') },
-    { path: '/fiches/:id', name: 'sheet', component: () => import('./views/SheetView.vue'), props: true },
+    {
+      path: '/fiches/:id',
+      name: 'sheet',
+      // The editor's words come with its code.
+      component: () => Promise.all([import('./views/SheetView.vue'), loadSheetMessages()]).then(([view]) => view),
+      props: true,
+    },
+    { path: '/confidentialite', name: 'privacy', component: () => import('./views/PrivacyView.vue') },
     { path: '/:path(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior(to, _from, saved) {

@@ -2,6 +2,7 @@
 // The drawing code and its texts load on first use, so pages that merely offer the button stay light.
 import { useI18n } from 'vue-i18n'
 import type { Sheet } from '@/domain/sheet'
+import { loadSheetMessages } from '@/i18n'
 
 export function useRadarImage() {
   const { t } = useI18n()
@@ -10,6 +11,8 @@ export function useRadarImage() {
     const [{ renderRadarImage }, { radarImageLabels }] = await Promise.all([
       import('@/services/radar-image'),
       import('@/i18n/radar-image-labels'),
+      // The series names are the editor's words, not yet loaded when exporting from the library.
+      loadSheetMessages(),
     ])
     return renderRadarImage(sheet, radarImageLabels(sheet, (key, named) => t(key, named ?? {})))
   }

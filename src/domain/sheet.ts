@@ -13,6 +13,11 @@ import {
   type LegalTopic,
 } from './vocabulary'
 
+// No code generation: Zod's fast path compiles parsers with new Function, which the Content-Security-Policy (no
+// 'unsafe-eval') forbids, and even Zod's guarded probe for it is reported as a CSP violation. Every parse of a
+// sheet, in the page and in the import worker, goes through this module, so setting it here covers them all.
+z.config({ jitless: true })
+
 export * from './vocabulary'
 
 // Every string is trimmed, as the format requires on import; texts default to "".

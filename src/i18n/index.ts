@@ -1,14 +1,41 @@
-// vue-i18n set up for French; the messages are compiled at build time by the Vite plugin.
+// vue-i18n set up for French. Messages are compiled at build time by the Vite plugin and split in three files:
+// fr.json (the frame and the library), fr-sheet.json (the editor, radar and print) and fr-import.json (import
+// problems), so the home page carries only the words it shows. The others are merged when their screen loads.
 import { createI18n } from 'vue-i18n'
 import fr from './fr.json'
 
-export type MessageSchema = typeof fr
+type Messages = Record<string, unknown>
 
-export function createAppI18n() {
-  return createI18n<[MessageSchema], 'fr', false>({
+export function createAppI18n(extra: readonly Messages[] = []) {
+  const i18n = createI18n({
     legacy: false,
     locale: 'fr',
     fallbackLocale: 'fr',
     messages: { fr },
   })
+  for (const messages of extra) i18n.global.mergeLocaleMessage('fr', messages)
+  return i18n
 }
+
+export type AppI18n = ReturnType<typeof createAppI18n>
+
+let appI18n: AppI18n | undefined
+const loaded = new Map<string, Promise<void>>()
+
+/** The instance the app runs with, so that screens loaded later can add their messages to it. */
+export function useAppI18n(i18n: AppI18n): AppI18n {
+  appI18n = i18n
+  return i18n
+}
+
+function loadOnce(name: string, load: () => Promise<{ default: Messages }>): Promise<void> {
+  if (!loaded.has(name))
+    loaded.set(
+      name,
+      load().then((module) => appI18n?.global.mergeLocaleMessage('fr', module.default)),
+    )
+  return loaded.get(name)!
+}
+
+export const loadSheetMessages = () => loadOnce('sheet', () => import('./fr-sheet.json'))
+export const loadImportMessages = () => loadOnce('import', () => import('./fr-import.json'))

@@ -5,13 +5,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import atelierText from '../fixtures/examples/fiches-atelier.json?raw'
 import { MAX_FILE_BYTES, parseExchangeFile, serializeSheets } from '@/domain/exchange'
 import type { Sheet } from '@/domain/sheet'
-import { createAppI18n } from '@/i18n'
+import { createTestI18n } from '../i18n'
 import { describeImportProblem } from '@/i18n/describe-import-problem'
 import { readExchangeFile, type ReadResult } from '@/services/read-exchange-file'
 import { SheetDatabase } from '@/storage/db'
 import { createSheetsRepository, type SheetsRepository } from '@/storage/sheets-repository'
 
-const { t, te } = createAppI18n().global as unknown as {
+const { t, te } = createTestI18n().global as unknown as {
   t: (key: string, named?: Record<string, unknown>) => string
   te: (key: string) => boolean
 }

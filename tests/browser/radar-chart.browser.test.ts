@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { THEME_IDS, type ThemeId, type ThemeScores } from '@/domain/grid'
-import { createAppI18n } from '@/i18n'
+import { createTestI18n } from '../i18n'
 import RadarChart from '@/components/radar/RadarChart.vue'
 
 type Radar = Record<ThemeId, ThemeScores>
@@ -35,7 +35,7 @@ describe('RadarChart in Chromium', () => {
     wrapper = mount(RadarChart, {
       props: { radar: radar(null, 2) },
       attachTo: document.body,
-      global: { plugins: [createAppI18n()] },
+      global: { plugins: [createTestI18n()] },
     })
     await frames()
     const canvas = wrapper.get('canvas').element as HTMLCanvasElement
@@ -54,7 +54,7 @@ describe('RadarChart in Chromium', () => {
   it('names the chart for screen readers with the number of assessed scores', async () => {
     const scores = radar(null)
     scores.rgpd = { prototype: 3, scaleUp: 4 }
-    wrapper = mount(RadarChart, { props: { radar: scores }, attachTo: document.body, global: { plugins: [createAppI18n()] } })
+    wrapper = mount(RadarChart, { props: { radar: scores }, attachTo: document.body, global: { plugins: [createTestI18n()] } })
     await frames()
     expect(wrapper.get('[role="img"]').attributes('aria-label')).toContain('2 notes évaluées sur 20')
   })

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createAppI18n } from '@/i18n'
+import { createTestI18n } from '../i18n'
 import { describeField, describeImportProblem } from '@/i18n/describe-import-problem'
 import type { ImportProblem } from '@/domain/exchange'
 
-const { t, te } = createAppI18n().global as unknown as {
+const { t, te } = createTestI18n().global as unknown as {
   t: (key: string, named?: Record<string, unknown>) => string
   te: (key: string) => boolean
 }

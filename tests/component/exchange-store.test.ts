@@ -19,7 +19,9 @@ function changed(sheet: Sheet): Sheet {
 }
 
 async function untilConflict(store: ReturnType<typeof useExchangeStore>) {
-  for (let attempt = 0; attempt < 100 && store.stage !== 'conflict'; attempt++) await new Promise((r) => setTimeout(r))
+  // Reading and planning are asynchronous; give them up to 5 s on a busy machine.
+  const deadline = Date.now() + 5_000
+  while (store.stage !== 'conflict' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5))
   expect(store.stage).toBe('conflict')
 }
 

@@ -2,13 +2,13 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Component } from 'vue'
-import { createAppI18n } from '@/i18n'
+import { createTestI18n } from '../i18n'
 
 export function mountWithI18n<C extends Component>(component: C, options: ComponentMountingOptions<C> = {}) {
   const pinia = createPinia()
   setActivePinia(pinia)
   return mount(component, {
     ...options,
-    global: { ...options.global, plugins: [createAppI18n(), pinia, ...(options.global?.plugins ?? [])] },
+    global: { ...options.global, plugins: [createTestI18n(), pinia, ...(options.global?.plugins ?? [])] },
   } as ComponentMountingOptions<C>)
 }

@@ -11,7 +11,7 @@ async function importFiles(page: Page, files: string[] | { name: string; mimeTyp
 
 async function exportAll(page: Page): Promise<{ name: string; text: string }> {
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Exporter toutes les fiches' }).click()
+  await page.getByRole('button', { name: 'Exporter toutes les fiches', exact: true }).click()
   const file = await download
   const path = await file.path()
   return { name: file.suggestedFilename(), text: readFileSync(path!, 'utf8') }

@@ -18,7 +18,7 @@ test('the Stockage panel shows usage, persistence and the last full backup', asy
   await expect(panel).toContainText('Aucune sauvegarde complète')
 
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Exporter toutes les fiches' }).click()
+  await page.getByRole('button', { name: 'Exporter toutes les fiches', exact: true }).click()
   await download
   await expect(panel).toContainText('Dernière sauvegarde complète :')
 })

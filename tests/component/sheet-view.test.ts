@@ -114,4 +114,22 @@ describe('SheetView', () => {
     expect(wrapper.text()).toContain('0 %')
     expect(wrapper.text()).toMatch(/Points bloquants\s*RGPD/)
   })
+
+  it('says in French when the storage is full, keeps the edit on screen and saves it once there is room', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { wrapper, memory, id } = await openEditor()
+    const realSave = memory.repository.save
+    memory.repository.save = async () => {
+      throw Object.assign(new Error('aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } })
+    }
+    await field('Rédigée par').setValue('Service SIG')
+    await waitForAutosave()
+    expect(wrapper.text()).toContain('L’espace de stockage du navigateur est plein')
+    expect((field('Rédigée par').element as HTMLInputElement).value).toBe('Service SIG')
+
+    memory.repository.save = realSave
+    await field('Rédigée par').setValue('Service SIG et cartographie')
+    await waitForAutosave()
+    expect(memory.sheets.get(id)?.author).toBe('Service SIG et cartographie')
+  })
 })

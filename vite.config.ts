@@ -7,6 +7,15 @@ import { playwright } from '@vitest/browser-playwright'
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts'
 import { contentSecurityPolicy } from './build/csp.ts'
 
+// Tests and benchmarks that need a real browser run in Chromium (Debian's, or CHROMIUM_PATH).
+const chromiumBrowser = {
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+  instances: [{ browser: 'chromium' as const }],
+}
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -98,13 +107,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.browser.test.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromiumBrowser,
         },
       },
       {
@@ -116,13 +119,7 @@ export default defineConfig({
           name: 'bench',
           include: ['bench/**/*.bench.browser.mts'],
           testTimeout: 300_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromiumBrowser,
         },
       },
     ],

@@ -3,15 +3,10 @@
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { importFiles } from './helpers'
 
 const examples = (name: string) => new URL(`../fixtures/examples/${name}`, import.meta.url).pathname
 const SANTE_TITLE = 'Cartographier l’offre de santé et projeter les besoins territoriaux'
-
-async function importFiles(page: Page, files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Importer des fiches (JSON)' }).click()
-  await (await chooser).setFiles(files)
-}
 
 /** Runs axe on the page and fails on any serious or critical violation, listed readably. */
 async function expectNoSeriousViolations(page: Page, screen: string) {

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { importFiles } from './helpers'
 
 const examples = (name: string) => new URL(`../fixtures/examples/${name}`, import.meta.url).pathname
-
-async function importFiles(page: Page, files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Importer des fiches (JSON)' }).click()
-  await (await chooser).setFiles(files)
-}
 
 async function exportAll(page: Page): Promise<{ name: string; text: string }> {
   const download = page.waitForEvent('download')

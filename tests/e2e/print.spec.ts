@@ -1,16 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { importFiles } from './helpers'
 
 const examples = (name: string) => new URL(`../fixtures/examples/${name}`, import.meta.url).pathname
 const resultsDir = new URL('../../test-results/', import.meta.url).pathname
 
 const SANTE_TITLE = 'Cartographier l’offre de santé et projeter les besoins territoriaux'
-
-async function importFiles(page: Page, files: string[]) {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Importer des fiches (JSON)' }).click()
-  await (await chooser).setFiles(files)
-}
 
 async function createSheet(page: Page, title: string) {
   await page.goto('/')

@@ -2,15 +2,10 @@
 // is strict, nothing in the main journey breaks it, and the Confidentialité page says where the data lives.
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { importFiles } from './helpers'
 
 const examples = (name: string) => new URL(`../fixtures/examples/${name}`, import.meta.url).pathname
 const SANTE_TITLE = 'Cartographier l’offre de santé et projeter les besoins territoriaux'
-
-async function importFiles(page: Page, files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Importer des fiches (JSON)' }).click()
-  await (await chooser).setFiles(files)
-}
 
 async function download(page: Page, button: string) {
   const file = page.waitForEvent('download')

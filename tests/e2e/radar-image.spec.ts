@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { importFiles } from './helpers'
 
 const example = new URL('../fixtures/examples/fiche-sante.json', import.meta.url).pathname
 const title = 'Cartographier l’offre de santé et projeter les besoins territoriaux'
 
-async function importFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Importer des fiches (JSON)' }).click()
-  await (await chooser).setFiles(typeof file === 'string' ? [file] : [file])
-}
-
 test('the radar image exported from the editor imports back into a fresh profile', async ({ page, browser }) => {
   await page.goto('/')
-  await importFile(page, example)
+  await importFiles(page, [example])
   await page.getByRole('button', { name: 'Fermer' }).click()
   await page.getByRole('link', { name: title }).click()
 
@@ -28,7 +23,7 @@ test('the radar image exported from the editor imports back into a fresh profile
   const other = await browser.newContext()
   const fresh = await other.newPage()
   await fresh.goto('/')
-  await importFile(fresh, { name: 'radar.png', mimeType: 'image/png', buffer: png })
+  await importFiles(fresh, [{ name: 'radar.png', mimeType: 'image/png', buffer: png }])
   await expect(fresh.getByRole('dialog')).toContainText('1 ajoutée(s)')
   await fresh.getByRole('button', { name: 'Fermer' }).click()
   await fresh.getByRole('link', { name: title }).click()
@@ -38,7 +33,7 @@ test('the radar image exported from the editor imports back into a fresh profile
 
 test('a library card exports its radar image, and an ordinary PNG is refused with a clear message', async ({ page }) => {
   await page.goto('/')
-  await importFile(page, example)
+  await importFiles(page, [example])
   await page.getByRole('button', { name: 'Fermer' }).click()
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: `Exporter le radar de « ${title} » en image PNG` }).click()
@@ -49,14 +44,14 @@ test('a library card exports its radar image, and an ordinary PNG is refused wit
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
     'base64',
   )
-  await importFile(page, { name: 'photo.png', mimeType: 'image/png', buffer: plain })
+  await importFiles(page, [{ name: 'photo.png', mimeType: 'image/png', buffer: plain }])
   await expect(page.getByRole('dialog')).toContainText('cette image ne contient pas de fiche')
 })
 
 test('the radar image is copied to the clipboard where the browser allows it', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.goto('/')
-  await importFile(page, example)
+  await importFiles(page, [example])
   await page.getByRole('button', { name: 'Fermer' }).click()
   await page.getByRole('link', { name: title }).click()
   await page.getByRole('button', { name: 'Copier l’image du radar' }).click()
@@ -71,7 +66,7 @@ test('where copying images is not possible, the person is told what to do instea
     delete window.ClipboardItem
   })
   await page.goto('/')
-  await importFile(page, example)
+  await importFiles(page, [example])
   await page.getByRole('button', { name: 'Fermer' }).click()
   await page.getByRole('link', { name: title }).click()
   await page.getByRole('button', { name: 'Copier l’image du radar' }).click()

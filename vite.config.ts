@@ -93,10 +93,18 @@ export default defineConfig({
     reportCompressedSize: true,
   },
   test: {
+    // Generous, so that a machine busy with other work (two cores, a CI neighbour) never fails a test by the clock.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // Pinia stores with the in-memory repository, and that repository's contract.
+        extends: true,
+        test: { name: 'store', include: ['tests/store/**/*.test.ts'], environment: 'happy-dom' },
       },
       {
         extends: true,

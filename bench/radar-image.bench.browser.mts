@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import ficheSante from '../tests/fixtures/examples/fiche-sante.json?raw'
 import { parseExchangeFile } from '@/domain/exchange'
-import { createTestI18n } from '../tests/i18n'
-import { radarImageLabels } from '@/i18n/radar-image-labels'
+import { testTranslate } from '../tests/i18n'
+import { radarImageLabels } from '@/presentation/radar-image-labels'
 import { renderRadarImage } from '@/services/radar-image'
 
 const RUNS = 9
@@ -13,7 +13,7 @@ describe('benchmark', () => {
     const parsed = parseExchangeFile(ficheSante)
     if (!parsed.ok) throw new Error('example should parse')
     const sheet = parsed.sheets[0]!
-    const { t } = createTestI18n().global as unknown as { t: (key: string, named?: Record<string, unknown>) => string }
+    const { t } = testTranslate()
     const labels = radarImageLabels(sheet, t)
     await renderRadarImage(sheet, labels) // warm-up: fonts and Chart.js code paths
     const times: number[] = []

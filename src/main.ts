@@ -4,7 +4,7 @@ import App from './App.vue'
 import { router } from './router'
 import { createAppI18n, useAppI18n } from './i18n'
 import { onLaunchedFiles } from './services/launch-queue'
-import { databaseListeners } from './storage/db'
+import { databaseListeners } from './storage'
 import { useNotificationsStore } from './stores/notifications'
 import './styles/main.css'
 

@@ -1,6 +1,6 @@
 // Routes are lazy: the library loads no Chart.js, the editor and its radar load when a sheet is opened.
 import { createRouter, createWebHistory } from 'vue-router'
-import { loadSheetMessages } from './i18n'
+import { loadPrivacyMessages, loadSheetMessages } from './i18n'
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
@@ -13,7 +13,11 @@ export const router = createRouter({
       component: () => Promise.all([import('./views/SheetView.vue'), loadSheetMessages()]).then(([view]) => view),
       props: true,
     },
-    { path: '/confidentialite', name: 'privacy', component: () => import('./views/PrivacyView.vue') },
+    {
+      path: '/confidentialite',
+      name: 'privacy',
+      component: () => Promise.all([import('./views/PrivacyView.vue'), loadPrivacyMessages()]).then(([view]) => view),
+    },
     { path: '/:path(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior(to, _from, saved) {

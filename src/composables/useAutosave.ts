@@ -1,27 +1,8 @@
-// Debounced saving that never waits on a closing tab: pending work is flushed when the page is hidden,
-// unloaded or left, so at most the debounce delay of typing can be lost.
+// The editor store saves half a second after typing stops; this saves at once whenever the page may go away:
+// hidden, unloaded, or the view left, so at most that half second of typing is at risk.
 import { onBeforeUnmount, onMounted } from 'vue'
 
-export interface Autosave {
-  schedule(): void
-  flush(): Promise<void>
-}
-
-export function useAutosave(save: () => Promise<void>, delayMs = 500): Autosave {
-  let timer: ReturnType<typeof setTimeout> | undefined
-
-  function flush(): Promise<void> {
-    if (timer === undefined) return Promise.resolve()
-    clearTimeout(timer)
-    timer = undefined
-    return save()
-  }
-
-  function schedule() {
-    clearTimeout(timer)
-    timer = setTimeout(() => void flush(), delayMs)
-  }
-
+export function useAutosave(flush: () => Promise<void>): void {
   function onVisibilityChange() {
     if (document.visibilityState === 'hidden') void flush()
   }
@@ -40,6 +21,4 @@ export function useAutosave(save: () => Promise<void>, delayMs = 500): Autosave 
     window.removeEventListener('pagehide', onPageHide)
     void flush()
   })
-
-  return { schedule, flush }
 }

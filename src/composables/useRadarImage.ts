@@ -1,20 +1,20 @@
 // Exporting and copying the radar image of a sheet, with every word of the image in French.
 // The drawing code and its texts load on first use, so pages that merely offer the button stay light.
-import { useI18n } from 'vue-i18n'
 import type { Sheet } from '@/domain/sheet'
 import { loadSheetMessages } from '@/i18n'
+import { useTranslate } from './useTranslate'
 
 export function useRadarImage() {
-  const { t } = useI18n()
+  const { t } = useTranslate()
 
   async function render(sheet: Sheet): Promise<Blob> {
     const [{ renderRadarImage }, { radarImageLabels }] = await Promise.all([
       import('@/services/radar-image'),
-      import('@/i18n/radar-image-labels'),
+      import('@/presentation/radar-image-labels'),
       // The series names are the editor's words, not yet loaded when exporting from the library.
       loadSheetMessages(),
     ])
-    return renderRadarImage(sheet, radarImageLabels(sheet, (key, named) => t(key, named ?? {})))
+    return renderRadarImage(sheet, radarImageLabels(sheet, t))
   }
 
   /** Downloads the image; returns its file name. */

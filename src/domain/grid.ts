@@ -1,4 +1,4 @@
-// The radar grid, version 1 (shared/design/grid.md): the 10 themes, the scale and the indicators.
+// The radar grid, version 1 (docs/method.md): the 10 themes, the scale and the indicators.
 // Every copy of the app must compute the same figures from the same sheet, so this module is the only place they live.
 
 export const THEME_IDS = [
@@ -16,6 +16,20 @@ export const THEME_IDS = [
 
 export type ThemeId = (typeof THEME_IDS)[number]
 
+/** The French label of each theme, fixed by the grid (docs/method.md): the radar's axes and every table use it. */
+export const THEME_LABELS: Readonly<Record<ThemeId, string>> = {
+  datamining: 'Datamining',
+  gouvernance: 'Gouvernance / acceptabilité',
+  management: 'Management data',
+  infrastructure: 'Infrastructure SI',
+  cybersecurite: 'Cybersécurité',
+  algorithmie: 'Algorithmie',
+  duplicabilite: 'Duplicabilité',
+  rgpd: 'RGPD',
+  budget: 'Budget / achat de données',
+  environnement: 'Environnement',
+}
+
 export const SCORE_AXES = ['prototype', 'scaleUp'] as const
 export type ScoreAxis = (typeof SCORE_AXES)[number]
 
@@ -23,7 +37,8 @@ export const SCORE_VALUES = [0, 1, 2, 3, 4] as const
 export type Score = (typeof SCORE_VALUES)[number]
 export const MAX_SCORE = 4
 
-export type ScaleUpBand = 'élevée' | 'moyenne' | 'faible'
+/** The band's id; its words (élevée, moyenne, faible) are the locale's. */
+export type ScaleUpBand = 'high' | 'medium' | 'low'
 
 export interface ThemeScores {
   prototype: number | null
@@ -47,7 +62,8 @@ export interface Indicators {
 
 const DIFFICULTY_THRESHOLD = 3
 const CRITICAL = 4
-const CRITICAL_CAP = 25
+/** The scale-up probability never exceeds this while a scale-up score is critical. */
+export const CRITICAL_CAP = 25
 
 function assessedScores(radar: RadarScores, axis: ScoreAxis): number[] {
   return THEME_IDS.map((id) => radar[id][axis]).filter((score): score is number => score !== null)
@@ -63,23 +79,32 @@ export function criticalScaleUpThemes(radar: RadarScores): ThemeId[] {
 }
 
 export function scaleUpBand(probability: number): ScaleUpBand {
-  if (probability >= 67) return 'élevée'
-  if (probability >= 34) return 'moyenne'
-  return 'faible'
+  if (probability >= 67) return 'high'
+  if (probability >= 34) return 'medium'
+  return 'low'
 }
 
-/** The indicators of grid.md, computed from the 20 scores; null scores are ignored. */
+/**
+ * round(100 × numerator / denominator) with halves going up, on integers only: floor((200a + b) / 2b).
+ * A float formula such as Math.round(100 * (1 - 17 / 40)) lands just under .5 and rounds the wrong way, and
+ * every copy of the app, in every collectivity, must print the same figure.
+ */
+export function roundedPercent(numerator: number, denominator: number): number {
+  return Math.floor((200 * numerator + denominator) / (2 * denominator))
+}
+
+/** The indicators of docs/method.md, computed from the 20 scores; null scores are ignored. */
 export function computeIndicators(radar: RadarScores): Indicators {
   const prototype = assessedScores(radar, 'prototype')
   const scaleUp = assessedScores(radar, 'scaleUp')
 
-  // Math.round: grid.md fixes halves-up so that every copy of the app agrees.
   const difficultyIndex =
-    prototype.length === 0 ? null : Math.round((100 * sum(prototype)) / (MAX_SCORE * prototype.length))
+    prototype.length === 0 ? null : roundedPercent(sum(prototype), MAX_SCORE * prototype.length)
 
   let scaleUpProbability: number | null = null
   if (scaleUp.length > 0) {
-    scaleUpProbability = Math.round(100 * (1 - sum(scaleUp) / (MAX_SCORE * scaleUp.length)))
+    const maximum = MAX_SCORE * scaleUp.length
+    scaleUpProbability = roundedPercent(maximum - sum(scaleUp), maximum)
     if (criticalScaleUpThemes(radar).length > 0) scaleUpProbability = Math.min(scaleUpProbability, CRITICAL_CAP)
   }
 

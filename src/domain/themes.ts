@@ -1,13 +1,13 @@
-// The French words of the grid: each theme's label (fixed by grid.md), help text and guiding questions, and the
-// names of the scale levels and axes. Kept apart from the indicators so screens that only compute figures
-// (the library) don't carry these texts.
-import type { Score, ScoreAxis, ThemeId } from './grid'
+// What each theme of the grid is about, for the people scoring it: its help text and guiding questions. Kept
+// apart from the grid (which holds the labels) so screens that only show figures (the library) don't carry
+// these texts.
+import { THEME_LABELS, type ThemeId } from './grid'
 
 export interface Theme {
   id: ThemeId
-  /** The label fixed by grid.md, shown on the radar axes. */
+  /** The label fixed by the grid (docs/method.md), shown on the radar axes. */
   label: string
-  /** What the theme assesses, paraphrasing seed 003. */
+  /** What the theme assesses, in the words of the workshop guide (docs/method.md). */
   help: string
   /** Questions that help a workshop participant choose a score. */
   questions: readonly string[]
@@ -16,7 +16,7 @@ export interface Theme {
 export const THEMES: readonly Theme[] = [
   {
     id: 'datamining',
-    label: 'Datamining',
+    label: THEME_LABELS.datamining,
     help: 'Le projet conduit à repérer des jeux de données que la collectivité ne collecte ni ne traite encore, ou à donner un nouvel usage à des données existantes. Trouver et qualifier ces données est-il un enjeu majeur ?',
     questions: [
       'Sait-on déjà où se trouvent les données nécessaires et qui les détient ?',
@@ -26,7 +26,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: 'gouvernance',
-    label: 'Gouvernance / acceptabilité',
+    label: THEME_LABELS.gouvernance,
     help: 'Le projet soulève des questions de gouvernance avec l’extérieur : nouveaux partenariats, règles communes de gestion de la donnée. Il peut aussi interroger l’acceptabilité sociale du projet auprès des habitants.',
     questions: [
       'Faut-il nouer de nouveaux partenariats ou conventions avec d’autres acteurs ?',
@@ -36,7 +36,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: 'management',
-    label: 'Management data',
+    label: THEME_LABELS.management,
     help: 'Le projet demande une organisation interne particulière pour accéder aux données et les traiter ; il annonce l’apparition d’une fonction data dans la collectivité.',
     questions: [
       'Les services concernés savent-ils qui fait quoi avec les données ?',
@@ -46,7 +46,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: 'infrastructure',
-    label: 'Infrastructure SI',
+    label: THEME_LABELS.infrastructure,
     help: 'Le projet nécessite de mettre en place une infrastructure technique pour héberger, stocker ou partager les données.',
     questions: [
       'Le système d’information actuel peut-il accueillir ces données ?',
@@ -56,7 +56,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: 'cybersecurite',
-    label: 'Cybersécurité',
+    label: THEME_LABELS.cybersecurite,
     help: 'Le projet pose une difficulté de cybersécurité ou risque d’ouvrir une nouvelle vulnérabilité (capteurs, accès externes, données sensibles).',
     questions: [
       'Le projet ajoute-t-il des objets connectés ou des accès depuis l’extérieur ?',
@@ -66,7 +66,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: 'algorithmie',
-    label: 'Algorithmie',
+    label: THEME_LABELS.algorithmie,
     help: 'Le projet fait appel à des algorithmes plus ou moins complexes (calculs statistiques, modèles prédictifs, intelligence artificielle).',
     questions: [
       'Les traitements sont-ils de simples calculs ou des modèles complexes ?',
@@ -76,7 +76,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: 'duplicabilite',
-    label: 'Duplicabilité',
+    label: THEME_LABELS.duplicabilite,
     help: 'Le projet peut-il être pérennisé dans la collectivité et/ou reproduit dans d’autres collectivités ?',
     questions: [
       'Le projet dépend-il de conditions propres à ce territoire ou à ce prestataire ?',
@@ -86,7 +86,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: 'rgpd',
-    label: 'RGPD',
+    label: THEME_LABELS.rgpd,
     help: 'Le projet manipule des données à caractère personnel et demande une analyse RGPD approfondie, qui peut aller jusqu’à solliciter la CNIL.',
     questions: [
       'Des personnes peuvent-elles être identifiées, directement ou par recoupement ?',
@@ -96,7 +96,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: 'budget',
-    label: 'Budget / achat de données',
+    label: THEME_LABELS.budget,
     help: 'Le projet a un coût plus ou moins élevé (prestation de datascience, infrastructure technique) et/ou suppose d’acheter des données.',
     questions: [
       'Le financement de l’expérimentation est-il assuré ?',
@@ -106,7 +106,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: 'environnement',
-    label: 'Environnement',
+    label: THEME_LABELS.environnement,
     help: 'Le projet présente un risque d’impact environnemental, par exemple parce qu’il mobilise un volume exceptionnel de données, de calcul ou d’équipements.',
     questions: [
       'Le projet nécessite-t-il beaucoup de capteurs, de stockage ou de calcul ?',
@@ -115,22 +115,3 @@ export const THEMES: readonly Theme[] = [
     ],
   },
 ]
-
-export const SCALE_LABELS: Readonly<Record<Score, string>> = {
-  0: 'Aucun',
-  1: 'Faible',
-  2: 'Modéré',
-  3: 'Fort',
-  4: 'Critique',
-}
-
-export const AXIS_LABELS: Readonly<Record<ScoreAxis, string>> = {
-  prototype: 'Difficulté pour le prototype',
-  scaleUp: 'Frein au passage à l’échelle',
-}
-
-export function themeById(id: ThemeId): Theme {
-  const theme = THEMES.find((candidate) => candidate.id === id)
-  if (!theme) throw new Error(`Unknown theme ${id}`)
-  return theme
-}

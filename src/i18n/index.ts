@@ -1,6 +1,7 @@
-// vue-i18n set up for French. Messages are compiled at build time by the Vite plugin and split in three files:
-// fr.json (the frame and the library), fr-sheet.json (the editor, radar and print) and fr-import.json (import
-// problems), so the home page carries only the words it shows. The others are merged when their screen loads.
+// vue-i18n set up for French. Messages are compiled at build time by the Vite plugin and split by screen:
+// fr.json (the frame and the library), fr-sheet.json (the editor, radar and print), fr-import.json (import
+// problems) and fr-privacy.json (the privacy page), so the home page carries only the words it shows. The others
+// are merged when their screen loads.
 import { createI18n } from 'vue-i18n'
 import fr from './fr.json'
 
@@ -39,3 +40,4 @@ function loadOnce(name: string, load: () => Promise<{ default: Messages }>): Pro
 
 export const loadSheetMessages = () => loadOnce('sheet', () => import('./fr-sheet.json'))
 export const loadImportMessages = () => loadOnce('import', () => import('./fr-import.json'))
+export const loadPrivacyMessages = () => loadOnce('privacy', () => import('./fr-privacy.json'))

@@ -1,38 +1,19 @@
 // The radar as a PNG for slides and reports: drawn off screen at a fixed size (independent of the window and of
 // devicePixelRatio), without animation so two exports give the same pixels, and carrying its sheet in an iTXt chunk.
-import {
-  Chart,
-  Filler,
-  LineElement,
-  PointElement,
-  RadarController,
-  RadialLinearScale,
-} from 'chart.js'
 import { addTextChunk } from '@/domain/png-chunk'
 import { serializeSheets } from '@/domain/exchange'
 import type { Sheet } from '@/domain/sheet'
-import { buildRadarData, buildRadarOptions, RADAR_COLORS, SCALE_UP_DASH } from '@/components/radar/radar-chart-config'
-
-Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler)
+import { Chart } from '@/presentation/chart-registry'
+import { buildRadarData, buildRadarOptions, IMAGE_FONT as FONT, RADAR_COLORS, SERIES_STYLE } from '@/presentation/radar-chart'
+import type { RadarImageLabels } from '@/presentation/radar-image-labels'
 
 export const IMAGE_WIDTH = 1600
 export const IMAGE_HEIGHT = 1000
 const CHART_SIZE = 960
 const PANEL_X = 1010
 const PANEL_WIDTH = IMAGE_WIDTH - PANEL_X - 40
-// Fonts every system has (or falls back on), so the image looks the same on any machine.
-const FONT = '"DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif'
 const TEXT = '#1b1f24'
 const MUTED = '#4f5863'
-
-/** Every word the image shows, in the person's language (the caller translates). */
-export interface RadarImageLabels {
-  series: { prototype: string; scaleUp: string }
-  organisation: string
-  updated: string
-  indicators: { label: string; value: string }[]
-  footer: string
-}
 
 function wrap(context: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = []
@@ -53,27 +34,10 @@ function drawChart(target: CanvasRenderingContext2D, sheet: Sheet, labels: Radar
   const canvas = document.createElement('canvas')
   canvas.width = CHART_SIZE
   canvas.height = CHART_SIZE
-  const options = buildRadarOptions({ animate: false })
-  const scale = options.scales!.r as any
-  scale.ticks = { ...scale.ticks, font: { size: 20, family: FONT }, backdropColor: 'rgba(255, 255, 255, 0.9)' }
-  scale.pointLabels = { ...scale.pointLabels, font: { size: 24, weight: 600, family: FONT } }
-  const data = buildRadarData(sheet.radar, labels.series)
-  for (const dataset of data.datasets) {
-    dataset.borderWidth = 4
-    dataset.pointRadius = 7
-  }
   const chart = new Chart(canvas, {
     type: 'radar',
-    data,
-    options: {
-      ...options,
-      responsive: false,
-      maintainAspectRatio: false,
-      devicePixelRatio: 1,
-      animation: false,
-      events: [],
-      plugins: { legend: { display: false }, tooltip: { enabled: false } },
-    },
+    data: buildRadarData(sheet.radar, labels.chart, 'image'),
+    options: buildRadarOptions(labels.chart, 'image'),
   })
   // With animation off, Chart.js has drawn synchronously; copy the pixels before destroy() clears them.
   target.drawImage(canvas, 20, 20)
@@ -85,14 +49,14 @@ function drawLegendLine(context: CanvasRenderingContext2D, y: number, axis: 'pro
   context.strokeStyle = RADAR_COLORS[axis]
   context.fillStyle = RADAR_COLORS[axis]
   context.lineWidth = 4
-  context.setLineDash(axis === 'scaleUp' ? SCALE_UP_DASH.map((length) => length * 1.5) : [])
+  context.setLineDash(SERIES_STYLE[axis].dash.map((length) => length * 1.5))
   context.beginPath()
   context.moveTo(PANEL_X, y)
   context.lineTo(PANEL_X + 60, y)
   context.stroke()
   context.setLineDash([])
   context.beginPath()
-  if (axis === 'prototype') context.arc(PANEL_X + 30, y, 7, 0, 2 * Math.PI)
+  if (SERIES_STYLE[axis].point === 'circle') context.arc(PANEL_X + 30, y, 7, 0, 2 * Math.PI)
   else {
     context.moveTo(PANEL_X + 30, y - 9)
     context.lineTo(PANEL_X + 39, y)
@@ -136,13 +100,13 @@ export function drawRadarImage(sheet: Sheet, labels: RadarImageLabels): HTMLCanv
   context.fillText(labels.updated, PANEL_X, y + 6)
   y += 70
 
-  drawLegendLine(context, y, 'prototype', labels.series.prototype)
+  drawLegendLine(context, y, 'prototype', labels.chart.series.prototype)
   y += 44
-  drawLegendLine(context, y, 'scaleUp', labels.series.scaleUp)
+  drawLegendLine(context, y, 'scaleUp', labels.chart.series.scaleUp)
   y += 64
 
   context.textBaseline = 'alphabetic'
-  for (const { label, value } of labels.indicators) {
+  for (const { label, value, note } of labels.indicators) {
     context.fillStyle = MUTED
     context.font = `22px ${FONT}`
     context.fillText(label, PANEL_X, y)
@@ -152,6 +116,14 @@ export function drawRadarImage(sheet: Sheet, labels: RadarImageLabels): HTMLCanv
     for (const line of wrap(context, value, PANEL_WIDTH).slice(0, 3)) {
       context.fillText(line, PANEL_X, y)
       y += 34
+    }
+    if (note) {
+      context.fillStyle = MUTED
+      context.font = `20px ${FONT}`
+      for (const line of wrap(context, note, PANEL_WIDTH).slice(0, 2)) {
+        context.fillText(line, PANEL_X, y)
+        y += 26
+      }
     }
     y += 14
   }

@@ -1,18 +1,24 @@
 // The IndexedDB database, through Dexie. Only the storage layer imports this module.
 import Dexie, { type EntityTable } from 'dexie'
+import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet } from '@/domain/sheet'
 import type { SheetSummary } from '@/domain/summary'
 
-/** The editor's working copy while it fails validation, so no typing is lost; never exported. */
+/**
+ * The editor's working copy when it holds more than the stored sheet (a field not valid yet, a row not filled in),
+ * so no typing is lost; never exported. Its content may be invalid.
+ */
 export interface DraftRecord {
   id: string
   savedAt: string
   content: Sheet
   /** The stored version the draft was edited from; a draft based on an older version is offered, not applied. */
   baseUpdatedAt?: string
+  /** Which row of the draft is which row of the stored sheet (absent in drafts written before it existed). */
+  rowKeys?: { draft: RowKeys; stored: RowKeys }
 }
 
-/** A deleted sheet, kept so that "Annuler" (and a later restore) can bring it back. */
+/** A deleted sheet, kept so that "Annuler" can bring it back. */
 export interface TrashRecord {
   id: string
   deletedAt: string

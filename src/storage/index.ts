@@ -1,24 +1,15 @@
-// The repository the app uses; tests can swap it for one on a throw-away database.
+// The storage layer as the rest of the app sees it: the repository of sheets and what the page must hear about
+// the database. Nothing outside src/storage/ imports Dexie or the modules of this folder directly.
 import { createSheetsRepository, type SheetsRepository } from './sheets-repository'
 
-export type { SheetsRepository, SaveResult, SaveConflict } from './sheets-repository'
+export type { SheetsRepository, SaveResult, SaveConflict, DraftInput } from './sheets-repository'
 export { isSaveConflict } from './sheets-repository'
+export { databaseListeners } from './db'
 
 let current: SheetsRepository | undefined
 
+/** The repository on the app's own database, opened on first use. */
 export function sheetsRepository(): SheetsRepository {
   current ??= createSheetsRepository()
   return current
 }
-
-export function useRepositoryForTests(repository: SheetsRepository): void {
-  current = repository
-}
-
-/** Dexie wraps QuotaExceededError in an AbortError on some paths; look at both (field-notes.md). */
-export function isQuotaError(error: unknown): boolean {
-  const candidate = error as { name?: string; inner?: { name?: string } } | null
-  return candidate?.name === 'QuotaExceededError' || candidate?.inner?.name === 'QuotaExceededError'
-}
-
-export { databaseListeners } from './db'

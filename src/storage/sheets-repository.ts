@@ -1,6 +1,7 @@
 // The one module the stores call to read and write sheets. Every write validates with the sheet schema first,
 // and a sheet and its summary are always written in the same transaction.
 import { liveQuery } from 'dexie'
+import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet, SheetValidation } from '@/domain/sheet'
 import { summarise, type SheetSummary } from '@/domain/summary'
 import { SheetDatabase, type DraftRecord } from './db'
@@ -27,8 +28,11 @@ export interface SheetsRepository {
   get(id: string): Promise<Sheet | undefined>
   /** Summaries of every sheet, most recently updated first. */
   listSummaries(): Promise<SheetSummary[]>
-  /** Validates, stamps updatedAt and writes; an invalid sheet is never written. */
-  save(candidate: Sheet, options?: { touch?: boolean; expectedUpdatedAt?: string }): Promise<SaveResult>
+  /**
+   * Validates, stamps updatedAt and writes; an invalid sheet is never written. In the same transaction, the
+   * editor's draft is replaced by `draft` (based on the new version) or, without one, removed.
+   */
+  save(candidate: Sheet, options?: { touch?: boolean; expectedUpdatedAt?: string; draft?: DraftInput }): Promise<SaveResult>
   /** Calls back with the stored sheet whenever it changes, in this tab or another; returns the unsubscribe. */
   observeSheet(id: string, onChange: (sheet: Sheet | undefined) => void): () => void
   /** Calls back whenever any sheet is added, changed or removed, in this tab or another. */
@@ -48,9 +52,15 @@ export interface SheetsRepository {
    */
   importSheets(sheets: readonly Sheet[]): Promise<void>
   getDraft(id: string): Promise<DraftRecord | undefined>
-  saveDraft(content: Sheet, baseUpdatedAt?: string): Promise<void>
+  saveDraft(content: Sheet, baseUpdatedAt?: string, rowKeys?: DraftRecord['rowKeys']): Promise<void>
   discardDraft(id: string): Promise<void>
   close(): void
+}
+
+/** A working copy to keep beside the stored sheet, with the keys that pair their rows. */
+export interface DraftInput {
+  content: Sheet
+  rowKeys?: { draft: RowKeys; stored: RowKeys }
 }
 
 function laterOf(now: Date, createdAt: string): string {
@@ -93,7 +103,11 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
         }
         await db.sheets.put(result.sheet)
         await db.summaries.put(summarise(result.sheet))
-        await db.drafts.delete(result.sheet.id)
+        if (options.draft) {
+          const { content, rowKeys } = options.draft
+          const base = result.sheet.updatedAt
+          await db.drafts.put({ id: result.sheet.id, savedAt: new Date().toISOString(), content, baseUpdatedAt: base, rowKeys })
+        } else await db.drafts.delete(result.sheet.id)
         return result
       })
     },
@@ -177,8 +191,8 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
 
     getDraft: (id) => db.drafts.get(id),
 
-    async saveDraft(content, baseUpdatedAt) {
-      await db.drafts.put({ id: content.id, savedAt: new Date().toISOString(), content, baseUpdatedAt })
+    async saveDraft(content, baseUpdatedAt, rowKeys) {
+      await db.drafts.put({ id: content.id, savedAt: new Date().toISOString(), content, baseUpdatedAt, rowKeys })
     },
 
     async discardDraft(id) {

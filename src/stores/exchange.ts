@@ -6,7 +6,7 @@ import { ref, shallowRef } from 'vue'
 import type { ImportProblem } from '@/domain/exchange'
 import type { ConflictChoice, ImportConflict } from '@/domain/import-plan'
 import type { Sheet } from '@/domain/sheet'
-import { isQuotaError, sheetsRepository } from '@/storage'
+import { sheetsRepository } from '@/storage'
 import { useLibraryStore } from './library'
 import { useStorageStatusStore } from './storage-status'
 
@@ -34,7 +34,8 @@ export const useExchangeStore = defineStore('exchange', () => {
   const stage = ref<ImportStage>('idle')
   const currentFile = ref('')
   const refused = shallowRef<RefusedFile[]>([])
-  const writeError = ref<'quota' | string>('')
+  /** Why the last write failed (e.g. a full storage); the dialog words it. */
+  const writeError = shallowRef<unknown>(null)
   const cancelled = ref(false)
   const totals = ref<ImportTotals>({ added: 0, replaced: 0, skipped: 0 })
   const conflict = shallowRef<ImportConflict | null>(null)
@@ -45,7 +46,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     stage.value = 'idle'
     currentFile.value = ''
     refused.value = []
-    writeError.value = ''
+    writeError.value = null
     cancelled.value = false
     totals.value = { added: 0, replaced: 0, skipped: 0 }
     conflict.value = null
@@ -105,7 +106,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     try {
       await repository.importSheets(outcome.toWrite)
     } catch (error) {
-      writeError.value = isQuotaError(error) ? 'quota' : error instanceof Error ? error.message : String(error)
+      writeError.value = error
       return false
     }
     totals.value = {
@@ -123,7 +124,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     for (const file of files) {
       const goOn = await importOneFile(file, copyTitle)
       if (!goOn) {
-        cancelled.value = writeError.value === ''
+        cancelled.value = writeError.value === null
         break
       }
     }
@@ -132,18 +133,24 @@ export const useExchangeStore = defineStore('exchange', () => {
     await useLibraryStore().load()
   }
 
-  /** Downloads the given sheets (or the whole library) as one v1 file. */
-  async function exportSheets(ids: readonly string[] | 'all'): Promise<string | null> {
-    const repository = sheetsRepository()
-    const sheets: Sheet[] = ids === 'all' ? await repository.getAll() : await repository.getMany(ids)
-    if (sheets.length === 0) return null
+  /** Downloads these sheets as one file; returns its name. */
+  async function downloadSheets(sheets: readonly Sheet[], now = new Date()): Promise<string> {
     const [{ serializeSheets, exportFileName }, { downloadText }] = await Promise.all([
       loadExchange(),
       import('@/services/download'),
     ])
-    const now = new Date()
     const fileName = exportFileName(sheets, now)
     downloadText(fileName, serializeSheets(sheets, now))
+    return fileName
+  }
+
+  /** Downloads the given stored sheets (or the whole library) as one file. */
+  async function exportSheets(ids: readonly string[] | 'all'): Promise<string | null> {
+    const repository = sheetsRepository()
+    const sheets: Sheet[] = ids === 'all' ? await repository.getAll() : await repository.getMany(ids)
+    if (sheets.length === 0) return null
+    const now = new Date()
+    const fileName = await downloadSheets(sheets, now)
     if (ids === 'all') useStorageStatusStore().recordBackup(now)
     return fileName
   }
@@ -160,6 +167,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     reset,
     answer,
     importFiles,
+    downloadSheets,
     exportSheets,
   }
 })

@@ -3,12 +3,12 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Phase } from '@/domain/vocabulary'
 import { normaliseForSearch, type SheetSummary } from '@/domain/summary'
+import { compareTitles } from '@/presentation/format'
 import { sheetsRepository } from '@/storage'
 import { useStorageStatusStore } from './storage-status'
 
 export type LibrarySort = 'updated' | 'title'
 
-const titleCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 
 /** How long deleted sheets stay in the trash, so that a mistaken deletion can still be undone. */
 export const TRASH_RETENTION_DAYS = 30
@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000
 export const useLibraryStore = defineStore('library', () => {
   const summaries = shallowRef<SheetSummary[]>([])
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
-  const loadError = ref('')
+  const loadError = shallowRef<unknown>(null)
   const query = ref('')
   const sort = ref<LibrarySort>('updated')
   const phase = ref<Phase | ''>('')
@@ -26,7 +26,7 @@ export const useLibraryStore = defineStore('library', () => {
   const selected = ref(new Set<string>())
 
   const allTags = computed(() =>
-    [...new Set(summaries.value.flatMap((summary) => summary.tags))].sort(titleCollator.compare),
+    [...new Set(summaries.value.flatMap((summary) => summary.tags))].sort(compareTitles),
   )
 
   const hasFilters = computed(() => query.value.trim() !== '' || phase.value !== '' || tag.value !== '')
@@ -41,7 +41,7 @@ export const useLibraryStore = defineStore('library', () => {
     )
     // Summaries come from storage newest first, so "updated" needs no sort.
     return sort.value === 'title'
-      ? [...matching].sort((a, b) => titleCollator.compare(a.title, b.title))
+      ? [...matching].sort((a, b) => compareTitles(a.title, b.title))
       : matching
   })
 
@@ -61,7 +61,7 @@ export const useLibraryStore = defineStore('library', () => {
         selected.value = new Set([...selected.value].filter((id) => present.has(id)))
       status.value = 'ready'
     } catch (error) {
-      loadError.value = error instanceof Error ? error.message : String(error)
+      loadError.value = error
       status.value = 'error'
     }
   }

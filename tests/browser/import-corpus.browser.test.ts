@@ -5,16 +5,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import atelierText from '../fixtures/examples/fiches-atelier.json?raw'
 import { MAX_FILE_BYTES, parseExchangeFile, serializeSheets } from '@/domain/exchange'
 import type { Sheet } from '@/domain/sheet'
-import { createTestI18n } from '../i18n'
-import { describeImportProblem } from '@/i18n/describe-import-problem'
+import { testTranslate } from '../i18n'
+import { describeImportProblem } from '@/presentation/import-problem'
 import { readExchangeFile, type ReadResult } from '@/services/read-exchange-file'
 import { SheetDatabase } from '@/storage/db'
 import { createSheetsRepository, type SheetsRepository } from '@/storage/sheets-repository'
 
-const { t, te } = createTestI18n().global as unknown as {
-  t: (key: string, named?: Record<string, unknown>) => string
-  te: (key: string) => boolean
-}
+const { t, te } = testTranslate()
 
 const hostile = import.meta.glob<string>('../fixtures/hostile/*', { query: '?raw', import: 'default', eager: true })
 const usedFixtures = new Set<string>()
@@ -319,7 +316,8 @@ describe('a valid file with __proto__ and constructor keys', () => {
 describe('a large valid file', () => {
   afterEach(closeAndDeleteAll)
 
-  it('is parsed in a Web Worker and accepted while the page keeps responding', async () => {
+  // How long the page freezes meanwhile is a figure of `npm run bench`, not a check: it depends on the machine.
+  it('is parsed in a Web Worker, not on the page, and accepted', async () => {
     const text = serializeSheets(manySheets(9_000), exportedAt)
     const file = new File([text], 'fiches-2026-11-25.json', { type: 'application/json' })
     expect(file.size).toBeGreaterThan(256 * 1024)
@@ -332,27 +330,24 @@ describe('a large valid file', () => {
         workersStarted++
       }
     }
-    // A 10 ms timer on the page: the longest gap between its ticks is how long the page was frozen.
-    let last = performance.now()
-    let longestGap = 0
-    const timer = setInterval(() => {
-      const now = performance.now()
-      longestGap = Math.max(longestGap, now - last)
-      last = now
-    }, 10)
+    // The page's own JSON.parse is never called for this file: the text is parsed where the worker runs.
+    const realParse = JSON.parse
+    let parsedOnPage = 0
+    JSON.parse = ((...args: Parameters<typeof JSON.parse>) => {
+      parsedOnPage++
+      return realParse(...args)
+    }) as typeof JSON.parse
     let result: ReadResult
     try {
       result = await readExchangeFile(file)
     } finally {
-      clearInterval(timer)
+      JSON.parse = realParse
       globalThis.Worker = RealWorker
     }
-    // Receiving the result (structured-clone deserialisation) happens on the page too: count it.
-    longestGap = Math.max(longestGap, performance.now() - last)
 
     expect(workersStarted).toBe(1)
+    expect(parsedOnPage).toBe(0)
     expect(result.ok && result.sheets.length).toBe(9_000)
-    expect(longestGap).toBeLessThan(200)
   })
 })
 

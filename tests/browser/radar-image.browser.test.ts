@@ -3,8 +3,8 @@ import { commands } from 'vitest/browser'
 import { parseExchangeFile } from '@/domain/exchange'
 import { readTextChunk } from '@/domain/png-chunk'
 import type { Sheet } from '@/domain/sheet'
-import { createTestI18n } from '../i18n'
-import { radarImageLabels } from '@/i18n/radar-image-labels'
+import { testTranslate } from '../i18n'
+import { radarImageLabels } from '@/presentation/radar-image-labels'
 import { IMAGE_HEIGHT, IMAGE_WIDTH, renderRadarImage } from '@/services/radar-image'
 import { readExchangeFile } from '@/services/read-exchange-file'
 import { SheetDatabase } from '@/storage/db'
@@ -12,7 +12,7 @@ import { createSheetsRepository } from '@/storage/sheets-repository'
 import { planImport, resolveImport } from '@/domain/import-plan'
 import ficheSante from '../fixtures/examples/fiche-sante.json?raw'
 
-const { t } = createTestI18n().global as unknown as { t: (key: string, named?: Record<string, unknown>) => string }
+const { t } = testTranslate()
 const parsed = parseExchangeFile(ficheSante)
 if (!parsed.ok) throw new Error('fiche-sante.json should parse')
 const sheet: Sheet = parsed.sheets[0]!

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Sheet } from '@/domain/sheet'
 import { SheetDatabase } from '@/storage/db'
-import { createSheetsRepository, isSaveConflict, type SheetsRepository } from '@/storage/sheets-repository'
+import { createSheetsRepository, type SheetsRepository } from '@/storage/sheets-repository'
+import { describeSheetsRepositoryContract } from '../contract/sheets-repository.contract'
 
 const opened: SheetDatabase[] = []
 
@@ -20,6 +21,8 @@ afterEach(async () => {
   }
 })
 
+describeSheetsRepositoryContract('Dexie, Chromium IndexedDB', () => openRepository().repository)
+
 describe('sheets repository in Chromium IndexedDB', () => {
   it('keeps a saved sheet across a new connection to the database', async () => {
     const { name, repository } = openRepository()
@@ -37,91 +40,6 @@ describe('sheets repository in Chromium IndexedDB', () => {
     expect(stored?.project.objectives).toEqual(['Réduire la consommation de 30 %'])
     expect(indexedDB.databases).toBeTypeOf('function')
     expect((await indexedDB.databases()).some((db) => db.name === name)).toBe(true)
-  })
-
-  it('never writes an invalid sheet, and keeps the last valid one', async () => {
-    const { repository } = openRepository()
-    const sheet = await repository.create({ title: 'Valide' })
-    const invalid = structuredClone(sheet)
-    invalid.project.title = '   '
-    const result = await repository.save(invalid)
-    expect(result.ok).toBe(false)
-    expect((await repository.get(sheet.id))?.project.title).toBe('Valide')
-    expect((await repository.listSummaries()).map((summary) => summary.title)).toEqual(['Valide'])
-  })
-
-  it('stamps updatedAt on save and lists summaries most recent first', async () => {
-    const { repository } = openRepository()
-    const older = await repository.create({ title: 'Ancienne' })
-    await new Promise((resolve) => setTimeout(resolve, 5))
-    const newer = await repository.create({ title: 'Récente', tags: ['atelier CTD'] })
-    let summaries = await repository.listSummaries()
-    expect(summaries.map((summary) => summary.id)).toEqual([newer.id, older.id])
-    expect(summaries[0]).toMatchObject({ title: 'Récente', tags: ['atelier CTD'], phase: 'idee' })
-    expect(summaries[0]?.prototype).toHaveLength(10)
-
-    await new Promise((resolve) => setTimeout(resolve, 5))
-    const result = await repository.save(older)
-    expect(result.ok && result.sheet.updatedAt > older.updatedAt).toBe(true)
-    summaries = await repository.listSummaries()
-    expect(summaries.map((summary) => summary.id)).toEqual([older.id, newer.id])
-  })
-
-  it('duplicates a sheet under a new id and title', async () => {
-    const { repository } = openRepository()
-    const source = await repository.create({ title: 'Source' })
-    const copy = await repository.duplicate(source.id, (title) => `${title} (copie)`)
-    expect(copy.id).not.toBe(source.id)
-    expect(await repository.get(copy.id)).toMatchObject({ project: { title: 'Source (copie)' } })
-    expect(await repository.listSummaries()).toHaveLength(2)
-  })
-
-  it('moves a deleted sheet to the trash and restores it unchanged', async () => {
-    const { repository } = openRepository()
-    const sheet = await repository.create({ title: 'À supprimer' })
-    await repository.remove(sheet.id)
-    expect(await repository.get(sheet.id)).toBeUndefined()
-    expect(await repository.listSummaries()).toEqual([])
-    const restored = await repository.restore(sheet.id)
-    expect(restored).toEqual(sheet)
-    expect(await repository.get(sheet.id)).toEqual(sheet)
-    expect(await repository.listSummaries()).toHaveLength(1)
-  })
-
-  it('keeps an invalid working copy as a draft until a valid save replaces it', async () => {
-    const { repository } = openRepository()
-    const sheet = await repository.create({ title: 'Brouillon' })
-    const working = structuredClone(sheet)
-    working.project.calendar.milestones.push({ label: '', date: null })
-    await repository.saveDraft(working)
-    expect((await repository.getDraft(sheet.id))?.content.project.calendar.milestones).toHaveLength(1)
-    working.project.calendar.milestones[0]!.label = 'Comité de pilotage'
-    expect((await repository.save(working)).ok).toBe(true)
-    expect(await repository.getDraft(sheet.id)).toBeUndefined()
-  })
-
-  it('purges trash entries older than a date', async () => {
-    const { repository } = openRepository()
-    const sheet = await repository.create({ title: 'Vieille' })
-    await repository.remove(sheet.id)
-    expect(await repository.purgeTrash(new Date(Date.now() - 60_000))).toBe(0)
-    expect(await repository.purgeTrash(new Date(Date.now() + 60_000))).toBe(1)
-    expect(await repository.restore(sheet.id)).toBeUndefined()
-  })
-
-  it('refuses a save based on a version another tab has replaced, and says which version is stored', async () => {
-    const { repository } = openRepository()
-    const sheet = await repository.create({ title: 'Deux onglets' })
-    const inFirstTab = structuredClone(sheet)
-    const inSecondTab = structuredClone(sheet)
-    inFirstTab.author = 'Premier onglet'
-    const saved = await repository.save(inFirstTab, { expectedUpdatedAt: sheet.updatedAt })
-    expect(saved.ok).toBe(true)
-    await new Promise((resolve) => setTimeout(resolve, 5))
-    inSecondTab.author = 'Second onglet'
-    const refused = await repository.save(inSecondTab, { expectedUpdatedAt: sheet.updatedAt })
-    expect(isSaveConflict(refused) && refused.conflict.author).toBe('Premier onglet')
-    expect((await repository.get(sheet.id))?.author).toBe('Premier onglet')
   })
 
   it('tells an observer about changes to a sheet', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import IndicatorsPanel from '@/components/radar/IndicatorsPanel.vue'
-import { computeIndicators, THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
-import { mountWithI18n } from './mount-helpers'
+import { THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
+import { mountWithI18n } from '../support/mount-helpers'
 
 type Row = (number | null)[]
 
@@ -13,10 +13,8 @@ function radarOf(prototype: Row, scaleUp: Row): RadarScores {
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 
-function mountPanel(prototype: Row, scaleUp: Row, criticalScaleUp: ThemeId[] = []) {
-  return mountWithI18n(IndicatorsPanel, {
-    props: { indicators: computeIndicators(radarOf(prototype, scaleUp)), criticalScaleUp },
-  })
+function mountPanel(prototype: Row, scaleUp: Row) {
+  return mountWithI18n(IndicatorsPanel, { props: { radar: radarOf(prototype, scaleUp) } })
 }
 
 /** The <dd> text of the term a user reads, as "term → value". */
@@ -39,7 +37,7 @@ describe('IndicatorsPanel', () => {
   })
 
   it('shows 25 % and explains the cap when a scale-up score is critical', () => {
-    const wrapper = mountPanel(Array(10).fill(0), [4, 0, 0, 0, 0, 0, 0, 0, 0, 0], ['datamining'])
+    const wrapper = mountPanel(Array(10).fill(0), [4, 0, 0, 0, 0, 0, 0, 0, 0, 0])
     const probability = valueOf(wrapper, 'Probabilité de passage à l’échelle')
     expect(probability).toMatch(/^25\s% — faible \| Plafonnée à 25\s% : /)
     expect(probability).toContain('un frein critique au passage à l’échelle subsiste (Datamining).')
@@ -51,7 +49,7 @@ describe('IndicatorsPanel', () => {
     expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('0')
     expect(valueOf(wrapper, 'Indice de difficulté')).toBe('Non évalué')
     expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toBe('Non évalué')
-    expect(valueOf(wrapper, 'Points bloquants')).toBe('Aucun')
+    expect(valueOf(wrapper, 'Points bloquants')).toBe('Aucun thème noté 4 (Critique)')
     expect(valueOf(wrapper, 'Thèmes évalués')).toBe('Prototype : 0/10 · passage à l’échelle : 0/10')
   })
 
@@ -59,7 +57,7 @@ describe('IndicatorsPanel', () => {
     const wrapper = mountPanel([2], [1])
     expect(wrapper.find('[aria-live="polite"] dl').exists()).toBe(true)
     expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^50\s%$/)
-    await wrapper.setProps({ indicators: computeIndicators(radarOf([3, 3, 3, 3, 3, 3, 3, 3, 3, 3], Array(10).fill(2))) })
+    await wrapper.setProps({ radar: radarOf([3, 3, 3, 3, 3, 3, 3, 3, 3, 3], Array(10).fill(2)) })
     expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^75\s%$/)
     expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toMatch(/^50\s% — moyenne$/)
   })

@@ -2,10 +2,11 @@ import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { createSheet, type Sheet } from '@/domain/sheet'
-import { useRepositoryForTests } from '@/storage'
 import LibraryView from '@/views/LibraryView.vue'
-import { createMemoryRepository } from './memory-repository'
-import { mountWithI18n } from './mount-helpers'
+import { useMemoryStorage } from '../support/storage-double'
+import { mountWithI18n } from '../support/mount-helpers'
+
+vi.mock('@/storage', () => import('../support/storage-double'))
 
 function sheet(title: string, changes: Partial<Sheet> = {}, minutesAgo = 0): Sheet {
   return {
@@ -15,9 +16,8 @@ function sheet(title: string, changes: Partial<Sheet> = {}, minutesAgo = 0): She
 }
 
 async function mountLibrary(sheets: Sheet[], onPurge?: (olderThan: Date) => void) {
-  const { repository } = createMemoryRepository(sheets)
+  const { repository } = useMemoryStorage(sheets)
   if (onPurge) repository.purgeTrash = async (olderThan) => (onPurge(olderThan), 0)
-  useRepositoryForTests(repository)
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -56,8 +56,8 @@ describe('LibraryView', () => {
     const [first, second] = wrapper.findAll('article')
     expect(first!.text()).toContain('Prototype')
     expect(first!.text()).toContain('3/20 notes')
-    expect(first!.text()).toContain('Difficultés : 1')
-    expect(first!.text()).toContain('25 % (faible)')
+    expect(first!.text()).toContain('Difficultés à surmonter (prototype) : 1')
+    expect(first!.text()).toMatch(/Probabilité de passage à l’échelle : 25\s% — faible/)
     expect(second!.text()).toContain('Commune de Cozzano')
     expect(wrapper.text()).toContain('2 fiches')
   })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import RadarDataTable from '@/components/radar/RadarDataTable.vue'
 import { THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
 import { THEMES } from '@/domain/themes'
-import { mountWithI18n } from './mount-helpers'
+import { mountWithI18n } from '../support/mount-helpers'
 
 function radarOf(prototype: (number | null)[], scaleUp: (number | null)[]): RadarScores {
   return Object.fromEntries(

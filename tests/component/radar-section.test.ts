@@ -3,7 +3,7 @@ import RadarChart from '@/components/radar/RadarChart.vue'
 import RadarSection from '@/components/radar/RadarSection.vue'
 import { THEMES } from '@/domain/themes'
 import { createSheet, type Sheet } from '@/domain/sheet'
-import { mountWithI18n } from './mount-helpers'
+import { mountWithI18n } from '../support/mount-helpers'
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import ScoreControl from '@/components/radar/ScoreControl.vue'
-import { mountWithI18n } from './mount-helpers'
+import { mountWithI18n } from '../support/mount-helpers'
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import SheetPrint from '@/components/print/SheetPrint.vue'
 import { createSheet, validateSheet, type Sheet } from '@/domain/sheet'
-import { mountWithI18n } from './mount-helpers'
+import { mountWithI18n } from '../support/mount-helpers'
 
 /** The text as a reader meets it: one space between elements (Vue drops the whitespace between tags). */
 function readingText(node: Node): string {

@@ -2,17 +2,17 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { createSheet } from '@/domain/sheet'
-import { useRepositoryForTests } from '@/storage'
 import SheetView from '@/views/SheetView.vue'
-import { createMemoryRepository } from './memory-repository'
-import { mountWithI18n } from './mount-helpers'
+import { useMemoryStorage } from '../support/storage-double'
+import { mountWithI18n } from '../support/mount-helpers'
+
+vi.mock('@/storage', () => import('../support/storage-double'))
 
 let wrapper: VueWrapper | undefined
 
 async function openEditor() {
   const stored = createSheet({ title: 'Mobilité rurale', organisation: 'Département du Gers' })
-  const memory = createMemoryRepository([stored])
-  useRepositoryForTests(memory.repository)
+  const memory = useMemoryStorage([stored])
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -34,6 +34,18 @@ function field(label: string) {
   const labelElement = wrapper!.findAll('label').find((candidate) => candidate.text().replace(' *', '') === label)
   if (!labelElement) throw new Error(`No field labelled ${label}`)
   return wrapper!.get(`#${labelElement.attributes('for')}`)
+}
+
+function button(text: string) {
+  const found = wrapper!.findAll('button').find((candidate) => candidate.text().includes(text))
+  if (!found) throw new Error(`No button ${text}`)
+  return found
+}
+
+function scoreGroup(legend: string) {
+  const found = wrapper!.findAll('fieldset').find((fieldset) => fieldset.find('legend').exists() && fieldset.get('legend').text().replace(/\s+/g, ' ') === legend)
+  if (!found) throw new Error(`No score group ${legend}`)
+  return found
 }
 
 async function waitForAutosave() {
@@ -69,23 +81,62 @@ describe('SheetView', () => {
     expect(memory.sheets.get(id)?.author).toBe('Service SIG')
   })
 
-  it('explains a blank title in French, keeps the edit as a draft and never writes the invalid sheet', async () => {
+  it('explains a blank title in French, keeps it as a draft and stores the rest of the sheet', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { wrapper, memory, id } = await openEditor()
     const title = field('Titre du projet')
     await title.setValue('   ')
     expect(title.attributes('aria-invalid')).toBe('true')
     const errorId = title.attributes('aria-describedby')!
-    expect(wrapper.get(`#${errorId}`).text()).toBe('Ce champ est obligatoire.')
+    expect(wrapper.get(`#${errorId}`).text()).toBe(
+      'Ce champ est obligatoire. Non enregistré dans la fiche tant que ce n’est pas corrigé.',
+    )
+    await field('Rédigée par').setValue('Service SIG')
     await waitForAutosave()
+    // The stored sheet takes the valid edit and keeps the title's last valid value; the draft keeps the typing.
     expect(memory.sheets.get(id)?.project.title).toBe('Mobilité rurale')
+    expect(memory.sheets.get(id)?.author).toBe('Service SIG')
     expect(memory.drafts.get(id)?.content.project.title).toBe('   ')
-    expect(wrapper.text()).toContain('1 erreur à corriger')
+    expect(wrapper.text()).toContain('Enregistré, sauf 1 champ à corriger')
 
     await title.setValue('Mobilité rurale à la demande')
     await waitForAutosave()
     expect(memory.sheets.get(id)?.project.title).toBe('Mobilité rurale à la demande')
     expect(memory.drafts.has(id)).toBe(false)
+  })
+
+  it('does not call a row just added an error, and saves the rest of the sheet meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { wrapper, memory, id } = await openEditor()
+    await button('Ajouter un objectif').trigger('click')
+    expect(wrapper.findAll('[aria-invalid="true"]')).toHaveLength(0)
+    await field('Titre du projet').setValue('Transport à la demande')
+    const group = scoreGroup('Cybersécurité — Difficulté pour le prototype')
+    await group.findAll('input[type="radio"]')[3]!.setValue(true)
+    await waitForAutosave()
+    const stored = memory.sheets.get(id)!
+    expect(stored.project.title).toBe('Transport à la demande')
+    expect(stored.radar.cybersecurite.prototype).toBe(3)
+    expect(stored.project.objectives).toEqual([])
+    // The empty row is not lost either: the draft holds it, to come back on reopening.
+    expect(memory.drafts.get(id)?.content.project.objectives).toEqual([''])
+    expect(wrapper.text()).not.toContain('à corriger')
+  })
+
+  it('says an empty row is required once the person has moved on from it, and still saves the rest', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { wrapper, memory, id } = await openEditor()
+    await button('Ajouter un objectif').trigger('click')
+    await vi.advanceTimersByTimeAsync(0)
+    ;(field('Titre du projet').element as HTMLInputElement).focus()
+    await vi.advanceTimersByTimeAsync(0)
+    const objective = field('Objectif 1')
+    expect(objective.attributes('aria-invalid')).toBe('true')
+    expect(wrapper.get(`#${objective.attributes('aria-describedby')}`).text()).toContain('Ce champ est obligatoire.')
+    await field('Rédigée par').setValue('Camille')
+    await waitForAutosave()
+    expect(memory.sheets.get(id)?.author).toBe('Camille')
+    expect(memory.sheets.get(id)?.project.objectives).toEqual([])
   })
 
   it('flags a calendar that ends before it starts', async () => {
@@ -95,21 +146,18 @@ describe('SheetView', () => {
     expect(wrapper.text()).toContain('La fin doit être le même jour ou après le début.')
   })
 
-  it('flags a milestone without a label and a negative amount', async () => {
+  it('flags a budget line with a negative amount and no label', async () => {
     const { wrapper } = await openEditor()
-    await wrapper.findAll('button').find((button) => button.text().includes('Ajouter un jalon'))!.trigger('click')
-    await wrapper.findAll('button').find((button) => button.text().includes('Ajouter un poste'))!.trigger('click')
+    await button('Ajouter un poste').trigger('click')
     await field('Montant (€)').setValue('-20')
     const errors = wrapper.findAll('.field__error').map((error) => error.text())
-    expect(errors).toContain('Ce champ est obligatoire.')
-    expect(errors).toContain('Le montant doit être positif ou nul.')
+    expect(errors.some((error) => error.startsWith('Ce champ est obligatoire.'))).toBe(true)
+    expect(errors.some((error) => error.startsWith('Le montant doit être positif ou nul.'))).toBe(true)
   })
 
   it('updates the indicators when a score is chosen', async () => {
     const { wrapper } = await openEditor()
-    const group = wrapper
-      .findAll('fieldset')
-      .find((fieldset) => fieldset.get('legend').text().replace(/\s+/g, ' ') === 'RGPD — Frein au passage à l’échelle')!
+    const group = scoreGroup('RGPD — Frein au passage à l’échelle')
     await group.findAll('input[type="radio"]')[4]!.setValue(true)
     expect(wrapper.text()).toContain('0 %')
     expect(wrapper.text()).toMatch(/Points bloquants\s*RGPD/)

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import ThemeAssessment from '@/components/radar/ThemeAssessment.vue'
-import { themeById } from '@/domain/themes'
+import { THEMES } from '@/domain/themes'
+
+const themeById = (id: string) => THEMES.find((theme) => theme.id === id)!
 import { LIMITS } from '@/domain/sheet'
-import { mountWithI18n } from './mount-helpers'
+import { mountWithI18n } from '../support/mount-helpers'
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 

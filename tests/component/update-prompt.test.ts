@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ref } from 'vue'
 import UpdatePrompt from '@/components/app/UpdatePrompt.vue'
 import { registerPendingSave } from '@/services/pending-saves'
-import { mountWithI18n } from './mount-helpers'
+import { mountWithI18n } from '../support/mount-helpers'
 
 const worker = vi.hoisted(() => ({
   needRefresh: undefined as unknown as import('vue').Ref<boolean>,

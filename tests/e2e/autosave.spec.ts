@@ -21,23 +21,26 @@ test('closing the tab a second after typing loses nothing', async ({ page, conte
   )
 })
 
-test('an invalid edit is kept as a draft across a reload, and the saved sheet is untouched', async ({ page }) => {
+test('an invalid edit is kept as a draft across a reload, and the stored sheet keeps its last valid value', async ({
+  page,
+}) => {
   await page.keyboard.type('Vélos en libre-service')
   await expect(page.getByText(/^Enregistré (maintenant|il y a)/)).toBeVisible()
   await page.getByRole('button', { name: 'Ajouter un jalon' }).click()
-  await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'Brouillon conservé : 1 erreur à corriger' })).toBeAttached()
+  await page.getByRole('textbox', { name: 'Date du jalon' }).fill('2026-06-01')
+  await expect(page.getByText('Ce champ est obligatoire.', { exact: false })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré, sauf 1 champ à corriger' })).toBeAttached()
 
   await page.reload()
-  await expect(page.getByText('Des modifications pas encore valides ont été retrouvées et restaurées.', { exact: false })).toBeVisible()
-  await expect(page.getByRole('textbox', { name: 'Intitulé du jalon' })).toBeVisible()
+  await expect(page.getByText('Des saisies pas encore valides ont été retrouvées et restaurées.', { exact: false })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Date du jalon' })).toHaveValue('2026-06-01')
   await page.getByRole('textbox', { name: 'Intitulé du jalon' }).fill('Lancement du prototype')
   await expect(page.getByText(/^Enregistré (maintenant|il y a)/)).toBeVisible()
 
   await page.getByRole('link', { name: 'Retour à mes fiches' }).click()
   await page.getByRole('link', { name: 'Vélos en libre-service' }).click()
   await expect(page.getByRole('textbox', { name: 'Intitulé du jalon' })).toHaveValue('Lancement du prototype')
-  await expect(page.getByText('Des modifications pas encore valides', { exact: false })).toHaveCount(0)
+  await expect(page.getByText('Des saisies pas encore valides', { exact: false })).toHaveCount(0)
 })
 
 test('the scores can be given with the keyboard alone', async ({ page }) => {

@@ -1,4 +1,5 @@
 // What several journeys do the same way, as a person would: pick files with the import button.
+import { inflateSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 
 export type FileToPick = string | { name: string; mimeType: string; buffer: Buffer }
@@ -12,3 +13,22 @@ export async function importFiles(page: Page, files: FileToPick[]) {
 
 /** Path of a public example sheet file. */
 export const examplePath = (name: string) => new URL(`../fixtures/examples/${name}`, import.meta.url).pathname
+
+/** The sheet file a radar PNG carries (its compressed iTXt chunk), read with Node's zlib. */
+export function sheetFileInPng(png: Buffer): { sheets: { project: { title: string }; radar: Record<string, unknown> }[] } {
+  let offset = 8
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset)
+    const type = png.toString('latin1', offset + 4, offset + 8)
+    if (type === 'iTXt') {
+      const data = png.subarray(offset + 8, offset + 8 + length)
+      const keywordEnd = data.indexOf(0)
+      // keyword \0, compression flag, method, language tag \0, translated keyword \0, text.
+      const languageEnd = data.indexOf(0, keywordEnd + 3)
+      const translatedEnd = data.indexOf(0, languageEnd + 1)
+      return JSON.parse(inflateSync(data.subarray(translatedEnd + 1)).toString('utf8'))
+    }
+    offset += 12 + length
+  }
+  throw new Error('No sheet in this PNG')
+}

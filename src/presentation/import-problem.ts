@@ -1,27 +1,22 @@
 // Import problems in French words a person understands: the sheet by number and title, the field by its name
 // in the form ("l’intitulé du jalon 2"), never a raw path or a Zod message.
 import type { ImportProblem } from '@/domain/exchange'
-import { THEME_IDS, type ThemeId } from '@/domain/grid'
-import { themeById } from '@/domain/themes'
-
-type Translate = (key: string, named?: Record<string, unknown>) => string
-type HasKey = (key: string) => boolean
-
-const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
-const countFormat = new Intl.NumberFormat('fr-FR')
+import { THEME_IDS, THEME_LABELS, type ThemeId } from '@/domain/grid'
+import { formatBytes, formatCount } from './format'
+import type { HasMessage, Translate } from './translate'
 
 function isThemeId(value: string | undefined): value is ThemeId {
   return THEME_IDS.includes(value as ThemeId)
 }
 
 /** "radar.cybersecurite.prototype" → "la note « prototype » du thème Cybersécurité". */
-export function describeField(path: string, t: Translate, te: HasKey): string {
+export function describeField(path: string, t: Translate, te: HasMessage): string {
   const segments = path.split('.')
   const [head, second, third, fourth] = segments
 
   if (head === 'radar') {
     if (!isThemeId(second)) return t('exchange.fields.radar')
-    const theme = themeById(second).label
+    const theme = THEME_LABELS[second]
     if (third === 'prototype') return t('exchange.fields.radarPrototype', { theme })
     if (third === 'scaleUp') return t('exchange.fields.radarScaleUp', { theme })
     if (third === 'comment') return t('exchange.fields.radarComment', { theme })
@@ -48,7 +43,7 @@ export function describeField(path: string, t: Translate, te: HasKey): string {
   return t('exchange.fields.unknown')
 }
 
-export function describeImportProblem(problem: ImportProblem, t: Translate, te: HasKey): string {
+export function describeImportProblem(problem: ImportProblem, t: Translate, te: HasMessage): string {
   switch (problem.kind) {
     case 'sheet': {
       const field = describeField(problem.issue.path, t, te)
@@ -58,11 +53,11 @@ export function describeImportProblem(problem: ImportProblem, t: Translate, te: 
         : t('exchange.problem.sheetUntitled', { n: problem.sheetNumber, field, problem: text })
     }
     case 'too-large':
-      return t('exchange.problem.too-large', { size: `${sizeFormat.format(problem.bytes / 1024 / 1024)} Mo` })
+      return t('exchange.problem.too-large', { size: formatBytes(problem.bytes) })
     case 'newer-version':
       return t('exchange.problem.newer-version', { version: problem.version })
     case 'too-many-sheets':
-      return t('exchange.problem.too-many-sheets', { count: countFormat.format(problem.count) })
+      return t('exchange.problem.too-many-sheets', { count: formatCount(problem.count) })
     default:
       return t(`exchange.problem.${problem.kind}`)
   }

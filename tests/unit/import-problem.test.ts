@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createTestI18n } from '../i18n'
-import { describeField, describeImportProblem } from '@/i18n/describe-import-problem'
+import { testTranslate } from '../i18n'
+import { describeField, describeImportProblem } from '@/presentation/import-problem'
 import type { ImportProblem } from '@/domain/exchange'
 
-const { t, te } = createTestI18n().global as unknown as {
-  t: (key: string, named?: Record<string, unknown>) => string
-  te: (key: string) => boolean
-}
+const { t, te } = testTranslate()
 const field = (path: string) => describeField(path, t, te)
 const describeProblem = (problem: ImportProblem) => describeImportProblem(problem, t, te)
 

@@ -1,10 +1,12 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { serializeSheets } from '@/domain/exchange'
 import { createSheet, type Sheet } from '@/domain/sheet'
-import { useRepositoryForTests } from '@/storage'
 import { useExchangeStore } from '@/stores/exchange'
-import { createMemoryRepository } from './memory-repository'
+import { isQuotaError } from '@/domain/storage-errors'
+import { useMemoryStorage } from '../support/storage-double'
+
+vi.mock('@/storage', () => import('../support/storage-double'))
 
 const copyTitle = (title: string) => `${title} (importée)`
 
@@ -19,21 +21,18 @@ function changed(sheet: Sheet): Sheet {
 }
 
 async function untilConflict(store: ReturnType<typeof useExchangeStore>) {
-  // Reading and planning are asynchronous; give them up to 5 s on a busy machine.
-  const deadline = Date.now() + 5_000
-  while (store.stage !== 'conflict' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5))
-  expect(store.stage).toBe('conflict')
+  // Reading and planning are asynchronous: wait for the question, however busy the machine is.
+  await vi.waitFor(() => expect(store.stage).toBe('conflict'), { timeout: 30_000, interval: 5 })
 }
 
 describe('exchange store: importing a bundle with conflicts', () => {
   let local: Sheet[]
-  let memory: ReturnType<typeof createMemoryRepository>
+  let memory: ReturnType<typeof useMemoryStorage>
 
   beforeEach(() => {
     setActivePinia(createPinia())
     local = [createSheet({ title: 'A' }), createSheet({ title: 'B' }), createSheet({ title: 'C' })]
-    memory = createMemoryRepository(local)
-    useRepositoryForTests(memory.repository)
+    memory = useMemoryStorage(local)
   })
 
   it('applies one answer to every conflict when asked to', async () => {
@@ -85,7 +84,7 @@ describe('exchange store: importing a bundle with conflicts', () => {
     }
     const store = useExchangeStore()
     await store.importFiles([fileOf([createSheet({ title: 'F' })])], copyTitle)
-    expect(store.writeError).toBe('quota')
+    expect(isQuotaError(store.writeError)).toBe(true)
     expect(memory.sheets.size).toBe(3)
   })
 })

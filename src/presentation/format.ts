@@ -1,0 +1,88 @@
+// Every figure, date and amount as French readers expect it. The only module that names the locale: a second
+// locale (or a change of style) is made here once.
+const LOCALE = 'fr-FR'
+
+const calendarDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' })
+const localDay = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long' })
+const localDateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short' })
+// "short" reads "il y a 2 s" in French; "narrow" gives "-2 s".
+const relativeTime = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto', style: 'short' })
+const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 })
+const euros = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR' })
+const wholeEuros = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
+const count = new Intl.NumberFormat(LOCALE)
+const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 })
+const titleCollator = new Intl.Collator(LOCALE, { sensitivity: 'base', numeric: true })
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+function toDate(value: string | Date): Date {
+  return typeof value === 'string' ? new Date(value) : value
+}
+
+/** "2026-04-01" → "1 avril 2026". A calendar date has no time zone, so it is read and written in UTC. */
+export function formatIsoDate(value: string): string {
+  if (!ISO_DATE.test(value)) return value
+  const date = new Date(`${value}T00:00:00Z`)
+  return Number.isNaN(date.getTime()) ? value : calendarDate.format(date)
+}
+
+/** A moment (ISO 8601 datetime or Date) as the local calendar day: "2 mars 2026". */
+export function formatDay(value: string | Date): string {
+  const date = toDate(value)
+  return Number.isNaN(date.getTime()) ? String(value) : localDay.format(date)
+}
+
+/** A moment with its local time: "2 mars 2026 à 14:05". */
+export function formatDateTime(value: string | Date): string {
+  const date = toDate(value)
+  return Number.isNaN(date.getTime()) ? String(value) : localDateTime.format(date)
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+]
+
+/** "il y a 2 s", "il y a 3 h", "hier": a moment relative to now. */
+export function formatRelative(date: Date, now: Date): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000)
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') return relativeTime.format(Math.trunc(seconds / size), unit)
+  }
+  return relativeTime.format(0, 'second')
+}
+
+/** 45 → "45 %" (a whole percentage, as the indicators are). */
+export function formatPercent(value: number): string {
+  return percent.format(value / 100)
+}
+
+/** "45 000 €" for whole amounts, "1 234,50 €" otherwise. */
+export function formatEuros(amount: number): string {
+  return (Number.isInteger(amount) ? wholeEuros : euros).format(amount)
+}
+
+/** "10 001": a count with French digit grouping. */
+export function formatCount(value: number): string {
+  return count.format(value)
+}
+
+/** A size in bytes with the French units: "1,5 Mo". */
+export function formatBytes(value: number): string {
+  const units = ['o', 'Ko', 'Mo', 'Go', 'To']
+  let size = value
+  let unit = 0
+  while (size >= 1024 && unit < units.length - 1) {
+    size /= 1024
+    unit++
+  }
+  return `${oneDecimal.format(size)} ${units[unit]}`
+}
+
+/** Orders titles as a French reader expects: accents and case ignored, "Fiche 2" before "Fiche 10". */
+export function compareTitles(a: string, b: string): number {
+  return titleCollator.compare(a, b)
+}

@@ -1,0 +1,201 @@
+// Every radar the app draws — on screen, on paper, in the PNG and as the library's thumbnail — is built here, from
+// one set of colours, line styles and point shapes, so the four always agree. Pure: Chart.js types only (the
+// runtime is registered once in chart-registry.ts), so the configurations are unit tested in node.
+import type { ChartData, ChartOptions, TooltipItem } from 'chart.js'
+import { MAX_SCORE, SCORE_AXES, THEME_IDS, THEME_LABELS, type RadarScores, type Score, type ScoreAxis } from '@/domain/grid'
+import { isScore, levelName, seriesNames } from './scores'
+import type { Translate } from './translate'
+
+export type RadarChartData = ChartData<'radar', (number | null)[], string>
+export type RadarChartOptions = ChartOptions<'radar'>
+
+/** Where the chart is drawn: each has its own size rules, the same look. */
+export type RadarVariant = 'screen' | 'print' | 'image'
+
+/** Same values as --color-prototype / --color-scale-up in main.css: a canvas cannot read CSS variables. */
+export const RADAR_COLORS: Readonly<Record<ScoreAxis, string>> = {
+  prototype: '#0b5cad',
+  scaleUp: '#c2570c',
+}
+
+// Light fills so that the two shapes stay readable where they overlap.
+const FILL_COLORS: Readonly<Record<ScoreAxis, string>> = {
+  prototype: 'rgba(11, 92, 173, 0.14)',
+  scaleUp: 'rgba(194, 87, 12, 0.1)',
+}
+
+/** Series are told apart by line and point shape too, not only by colour (colour-blind readers, greyscale print). */
+export const SERIES_STYLE: Readonly<Record<ScoreAxis, { dash: number[]; point: 'circle' | 'rectRot' }>> = {
+  prototype: { dash: [], point: 'circle' },
+  scaleUp: { dash: [6, 4], point: 'rectRot' },
+}
+
+/** Fonts every system has (or falls back on), so the PNG looks the same on any machine. */
+export const IMAGE_FONT = '"DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif'
+const TEXT_COLOR = '#1b1f24'
+const MUTED_COLOR = '#4f5863'
+const GRID_COLOR = '#c9ced6'
+
+/** The words a radar shows: its series' names and the scale's levels. */
+export interface RadarChartLabels {
+  series: Readonly<Record<ScoreAxis, string>>
+  levels: Readonly<Record<Score, string>>
+}
+
+export function radarChartLabels(t: Translate): RadarChartLabels {
+  return {
+    series: seriesNames(t),
+    levels: { 0: levelName(0, t), 1: levelName(1, t), 2: levelName(2, t), 3: levelName(3, t), 4: levelName(4, t) },
+  }
+}
+
+/** "3 Fort": the level name next to its number, as on the score controls. */
+export function scoreTickLabel(value: number | string, labels: RadarChartLabels): string {
+  const numeric = Number(value)
+  return isScore(numeric) ? `${numeric} ${labels.levels[numeric]}` : String(value)
+}
+
+/** Long axis labels ("Budget / achat de données") break after the slash so they do not run off a narrow chart. */
+export function splitAxisLabel(label: string): string | string[] {
+  const parts = label.split(' / ')
+  return parts.length > 1 ? parts.map((part, index) => (index < parts.length - 1 ? `${part} /` : part)) : label
+}
+
+// Sizes per variant: the image is drawn at 960 px for a 1600 × 1000 PNG, the screen and print at CSS sizes.
+const SIZES: Readonly<Record<RadarVariant, { tick: number; axis: number; line: number; point: number }>> = {
+  screen: { tick: 11, axis: 12, line: 2, point: 4 },
+  print: { tick: 11, axis: 12, line: 2, point: 4 },
+  image: { tick: 20, axis: 24, line: 4, point: 7 },
+}
+
+/**
+ * The two series in theme order. Unassessed scores stay null so that Chart.js leaves a gap:
+ * drawing them as 0 would claim "no issue" where nobody has looked yet.
+ */
+export function buildRadarData(radar: RadarScores, labels: RadarChartLabels, variant: RadarVariant = 'screen'): RadarChartData {
+  const size = SIZES[variant]
+  return {
+    labels: THEME_IDS.map((id) => THEME_LABELS[id]),
+    datasets: SCORE_AXES.map((axis) => ({
+      label: labels.series[axis],
+      data: THEME_IDS.map((id) => radar[id][axis]),
+      borderColor: RADAR_COLORS[axis],
+      backgroundColor: FILL_COLORS[axis],
+      pointBackgroundColor: RADAR_COLORS[axis],
+      pointBorderColor: RADAR_COLORS[axis],
+      pointStyle: SERIES_STYLE[axis].point,
+      // The diamond is drawn a little larger: at the same value it stays visible around the circle.
+      pointRadius: axis === 'scaleUp' ? size.point + 1 : size.point,
+      pointHoverRadius: size.point + 2,
+      borderWidth: size.line,
+      borderDash: SERIES_STYLE[axis].dash.map((length) => (length * size.line) / 2),
+      fill: true,
+      spanGaps: false,
+    })),
+  }
+}
+
+export interface RadarOptionsInput {
+  /** False when the user prefers reduced motion; never animated on paper or in an image. */
+  animate?: boolean
+}
+
+/** Pixel density of the printed chart: about 240 dpi on paper. */
+const PRINT_PIXEL_RATIO = 2.5
+
+export function buildRadarOptions(
+  labels: RadarChartLabels,
+  variant: RadarVariant = 'screen',
+  { animate = false }: RadarOptionsInput = {},
+): RadarChartOptions {
+  const size = SIZES[variant]
+  const family = variant === 'image' ? { family: IMAGE_FONT } : {}
+  const onScreen = variant === 'screen'
+  return {
+    // On screen the wrapper fixes the size (square, capped width) and the chart fills it; elsewhere the canvas has
+    // a fixed size, so the print is ready before the browser lays the page out and the image never depends on
+    // the window or the screen's pixel density.
+    responsive: onScreen,
+    maintainAspectRatio: false,
+    ...(onScreen ? {} : { devicePixelRatio: variant === 'print' ? PRINT_PIXEL_RATIO : 1, events: [] }),
+    animation: onScreen && animate ? { duration: 300 } : false,
+    scales: {
+      r: {
+        min: 0,
+        max: MAX_SCORE,
+        beginAtZero: true,
+        ticks: {
+          stepSize: 1,
+          callback: (value) => scoreTickLabel(value, labels),
+          color: MUTED_COLOR,
+          backdropColor: variant === 'image' ? 'rgba(255, 255, 255, 0.9)' : 'rgba(255, 255, 255, 0.85)',
+          font: { size: size.tick, ...family },
+        },
+        pointLabels: {
+          callback: splitAxisLabel,
+          color: TEXT_COLOR,
+          font: { size: size.axis, weight: 600, ...family },
+        },
+        grid: { color: GRID_COLOR },
+        angleLines: { color: GRID_COLOR },
+      },
+    },
+    plugins: {
+      // The image draws its own legend beside the chart, with the indicators.
+      legend: {
+        display: variant !== 'image',
+        position: 'bottom',
+        labels: { usePointStyle: true, color: TEXT_COLOR },
+      },
+      tooltip: onScreen
+        ? {
+            callbacks: {
+              label: (item: TooltipItem<'radar'>) =>
+                `${item.dataset.label ?? ''} : ${scoreTickLabel(item.parsed.r, labels)}`,
+            },
+          }
+        : { enabled: false },
+    },
+  }
+}
+
+type Point = [number, number]
+
+/** The library's small SVG radar: the same axes, colours and line styles, without Chart.js on the home page. */
+export interface ThumbnailShapes {
+  rings: string[]
+  spokes: Point[]
+  /** SVG path data per series: one segment between two assessed neighbours, a gap elsewhere. */
+  paths: Record<ScoreAxis, string>
+  /** Every assessed score, so a score with unassessed neighbours still shows. */
+  dots: Record<ScoreAxis, Point[]>
+}
+
+export function thumbnailShapes(scores: Record<ScoreAxis, readonly (number | null)[]>, size: number): ThumbnailShapes {
+  const centre = size / 2
+  const radius = size / 2 - 4
+  const point = (index: number, score: number): Point => {
+    // Axis 0 points up and the axes go clockwise, as on the full radar.
+    const angle = (2 * Math.PI * index) / THEME_IDS.length - Math.PI / 2
+    const distance = (radius * score) / MAX_SCORE
+    return [centre + distance * Math.cos(angle), centre + distance * Math.sin(angle)]
+  }
+  const round = ([x, y]: Point) => `${x.toFixed(1)},${y.toFixed(1)}`
+  const path = (series: readonly (number | null)[]) =>
+    series
+      .flatMap((score, index) => {
+        const next = series[(index + 1) % series.length]
+        if (score === null || score === undefined || next === null || next === undefined) return []
+        return [`M${round(point(index, score))}L${round(point((index + 1) % series.length, next))}`]
+      })
+      .join('')
+  const dots = (series: readonly (number | null)[]) =>
+    series.flatMap((score, index) => (score === null || score === undefined ? [] : [point(index, score)]))
+
+  return {
+    rings: [1, 2, 3, 4].map((level) => THEME_IDS.map((_, index) => round(point(index, level))).join(' ')),
+    spokes: THEME_IDS.map((_, index) => point(index, MAX_SCORE)),
+    paths: { prototype: path(scores.prototype), scaleUp: path(scores.scaleUp) },
+    dots: { prototype: dots(scores.prototype), scaleUp: dots(scores.scaleUp) },
+  }
+}

@@ -1,0 +1,39 @@
+// The names of the scale's levels, of the two axes and of the scale-up bands: the domain holds their ids, the
+// locale their words, and this module is the one place that joins the two.
+import { MAX_SCORE, SCORE_VALUES, type Score, type ScaleUpBand, type ScoreAxis } from '@/domain/grid'
+import type { Translate } from './translate'
+
+export function isScore(value: unknown): value is Score {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_SCORE
+}
+
+/** "Fort" for 3. */
+export function levelName(score: Score, t: Translate): string {
+  return t(`radar.scale.${score}`)
+}
+
+/** Every level, in scale order, with its name: for the score controls and the method panel. */
+export function scaleLevels(t: Translate): { score: Score; name: string }[] {
+  return SCORE_VALUES.map((score) => ({ score, name: levelName(score, t) }))
+}
+
+/** A radar score in words, the same in every table: "3 — Fort", or "Non évalué". */
+export function scoreText(score: number | null, t: Translate): string {
+  if (!isScore(score)) return t('common.notAssessed')
+  return t('radar.score.value', { score, label: levelName(score, t) })
+}
+
+/** "Difficulté pour le prototype": the full name of an axis, for headings and tables. */
+export function axisName(axis: ScoreAxis, t: Translate): string {
+  return t(`radar.axis.${axis}`)
+}
+
+/** The short names of the two series, as the radar's legend shows them. */
+export function seriesNames(t: Translate): Record<ScoreAxis, string> {
+  return { prototype: t('radar.chart.series.prototype'), scaleUp: t('radar.chart.series.scaleUp') }
+}
+
+/** "élevée" for the band `high`. */
+export function bandName(band: ScaleUpBand, t: Translate): string {
+  return t(`indicators.band.${band}`)
+}

@@ -1,0 +1,145 @@
+// What every SheetsRepository must do, whatever it stores sheets in. Run on the Dexie repository in Chromium
+// (tests/browser/sheets-repository.browser.test.ts) and on the in-memory one the component and store tests use
+// (tests/store/memory-repository.test.ts), so the stand-in cannot drift from the real thing.
+import { describe, expect, it } from 'vitest'
+import { keysFor } from '@/domain/sheet-edit'
+import { createSheet, type Sheet } from '@/domain/sheet'
+import { isSaveConflict, type SheetsRepository } from '@/storage'
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+export function describeSheetsRepositoryContract(kind: string, open: () => SheetsRepository): void {
+  describe(`the sheets repository contract (${kind})`, () => {
+    it('creates a valid sheet, gives it back and lists its summary', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'Éclairage public', organisation: 'Commune de Cozzano', tags: ['CTD'] })
+      expect(await repository.get(sheet.id)).toEqual(sheet)
+      expect(await repository.listSummaries()).toMatchObject([
+        { id: sheet.id, title: 'Éclairage public', organisation: 'Commune de Cozzano', tags: ['CTD'], phase: 'idee' },
+      ])
+    })
+
+    it('never writes an invalid sheet, and keeps the last valid one', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'Valide' })
+      const invalid = structuredClone(sheet)
+      invalid.project.title = '   '
+      expect((await repository.save(invalid)).ok).toBe(false)
+      expect((await repository.get(sheet.id))?.project.title).toBe('Valide')
+      expect((await repository.listSummaries()).map((summary) => summary.title)).toEqual(['Valide'])
+    })
+
+    it('stamps updatedAt on save and lists summaries most recent first', async () => {
+      const repository = open()
+      const older = await repository.create({ title: 'Ancienne' })
+      await tick()
+      const newer = await repository.create({ title: 'Récente' })
+      expect((await repository.listSummaries()).map((summary) => summary.id)).toEqual([newer.id, older.id])
+      await tick()
+      const result = await repository.save(older)
+      expect(result.ok && result.sheet.updatedAt > older.updatedAt).toBe(true)
+      expect((await repository.listSummaries()).map((summary) => summary.id)).toEqual([older.id, newer.id])
+      expect((await repository.getAll()).map((sheet) => sheet.id)).toEqual([older.id, newer.id])
+    })
+
+    it('never stamps updatedAt before createdAt, whatever the clock says', async () => {
+      const repository = open()
+      const sheet = createSheet({ title: 'Horloge en avance', now: new Date(Date.now() + 3_600_000) })
+      await repository.importSheets([sheet])
+      const result = await repository.save(sheet)
+      expect(result.ok && Date.parse(result.sheet.updatedAt) >= Date.parse(sheet.createdAt)).toBe(true)
+    })
+
+    it('refuses a save based on a version that has been replaced since, and says which version is stored', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'Deux onglets' })
+      await tick()
+      const first = { ...structuredClone(sheet), author: 'Premier onglet' }
+      expect((await repository.save(first, { expectedUpdatedAt: sheet.updatedAt })).ok).toBe(true)
+      await tick()
+      const second = { ...structuredClone(sheet), author: 'Second onglet' }
+      const refused = await repository.save(second, { expectedUpdatedAt: sheet.updatedAt })
+      expect(isSaveConflict(refused) && refused.conflict.author).toBe('Premier onglet')
+      expect((await repository.get(sheet.id))?.author).toBe('Premier onglet')
+    })
+
+    it('keeps a draft beside the sheet it was saved with, based on the new version, and drops it with the next save', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'Brouillon' })
+      const working: Sheet = structuredClone(sheet)
+      working.project.objectives = ['']
+      const rowKeys = { draft: keysFor(working), stored: keysFor(sheet) }
+      const saved = await repository.save({ ...sheet, author: 'Camille' }, { draft: { content: working, rowKeys } })
+      expect(saved.ok).toBe(true)
+      const draft = await repository.getDraft(sheet.id)
+      expect(draft?.content.project.objectives).toEqual([''])
+      expect(draft?.baseUpdatedAt).toBe(saved.ok ? saved.sheet.updatedAt : '')
+      expect(draft?.rowKeys).toEqual(rowKeys)
+      expect((await repository.save({ ...sheet, author: 'Camille D.' })).ok).toBe(true)
+      expect(await repository.getDraft(sheet.id)).toBeUndefined()
+    })
+
+    it('stores, gives back and discards a draft on its own', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'Brouillon seul' })
+      const working: Sheet = structuredClone(sheet)
+      working.project.calendar.milestones.push({ label: '', date: null })
+      await repository.saveDraft(working, sheet.updatedAt)
+      expect(await repository.getDraft(sheet.id)).toMatchObject({
+        content: { project: { calendar: { milestones: [{ label: '', date: null }] } } },
+        baseUpdatedAt: sheet.updatedAt,
+      })
+      await repository.discardDraft(sheet.id)
+      expect(await repository.getDraft(sheet.id)).toBeUndefined()
+    })
+
+    it('duplicates a sheet under a new id and title', async () => {
+      const repository = open()
+      const source = await repository.create({ title: 'Source' })
+      const copy = await repository.duplicate(source.id, (title) => `${title} (copie)`)
+      expect(copy.id).not.toBe(source.id)
+      expect(await repository.get(copy.id)).toMatchObject({ project: { title: 'Source (copie)' } })
+      expect(await repository.listSummaries()).toHaveLength(2)
+    })
+
+    it('moves a deleted sheet to the trash with its draft gone, and restores it unchanged', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'À supprimer' })
+      await repository.saveDraft(sheet, sheet.updatedAt)
+      await repository.remove(sheet.id)
+      expect(await repository.get(sheet.id)).toBeUndefined()
+      expect(await repository.getDraft(sheet.id)).toBeUndefined()
+      expect(await repository.listSummaries()).toEqual([])
+      expect(await repository.restore(sheet.id)).toEqual(sheet)
+      expect(await repository.get(sheet.id)).toEqual(sheet)
+      expect(await repository.restore(sheet.id)).toBeUndefined()
+    })
+
+    it('purges trash entries older than a date', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'Vieille' })
+      await repository.remove(sheet.id)
+      expect(await repository.purgeTrash(new Date(Date.now() - 60_000))).toBe(0)
+      expect(await repository.purgeTrash(new Date(Date.now() + 60_000))).toBe(1)
+      expect(await repository.restore(sheet.id)).toBeUndefined()
+    })
+
+    it('imports sheets as given, replacing stored ones and their drafts, and gets them back by id', async () => {
+      const repository = open()
+      const local = await repository.create({ title: 'Locale' })
+      await repository.saveDraft(local, local.updatedAt)
+      const incoming = { ...structuredClone(local), organisation: 'Importée' }
+      const other = await (async () => {
+        const scratch = open()
+        return scratch.create({ title: 'Autre' })
+      })()
+      await repository.importSheets([incoming, other])
+      expect(await repository.get(local.id)).toEqual(incoming)
+      expect(await repository.getDraft(local.id)).toBeUndefined()
+      expect((await repository.getMany([other.id, 'absente', local.id])).map((sheet) => sheet.id)).toEqual([
+        other.id,
+        local.id,
+      ])
+    })
+  })
+}

@@ -1,0 +1,26 @@
+// A SheetEditing for component tests of the form parts: the domain's own applyEdit on a reactive sheet, without
+// the editor store and its saving.
+import { reactive } from 'vue'
+import { createSheet, type Sheet } from '@/domain/sheet'
+import { applyEdit, keysFor, listAt, type ListPath } from '@/domain/sheet-edit'
+import type { SheetEditing } from '@/composables/useSheetEditing'
+
+export function createSheetEditingDouble(sheet: Sheet = createSheet({ title: 'Fiche de test' })) {
+  const state = reactive({ sheet, keys: keysFor(sheet), left: [] as { list: ListPath; index: number }[] })
+  const edit = (change: Parameters<typeof applyEdit>[2]) => applyEdit(state.sheet, state.keys, change)
+  const editing: SheetEditing = {
+    setField: (path, value) => void edit({ kind: 'field', path, value }),
+    setRow: (list, index, value) => void edit({ kind: 'row', list, index, value }),
+    setRowField: (list, index, field, value) => void edit({ kind: 'row-field', list, index, field, value }),
+    addRow: (list, row) => void edit({ kind: 'add-row', list, row }),
+    moveRow: (list, from, to) => void edit({ kind: 'move-row', list, from, to }),
+    removeRow: (list, index) => {
+      const removed = edit({ kind: 'remove-row', list, index })
+      return removed && { list, index, ...removed }
+    },
+    restoreRow: (removed) => void edit({ kind: 'insert-row', ...removed }),
+    leaveRow: (list, index) => void state.left.push({ list, index }),
+    rowKeys: (list) => state.keys[list],
+  }
+  return { state, editing, rows: <L extends ListPath>(list: L) => listAt(state.sheet, list) }
+}

@@ -216,6 +216,19 @@ describe('benchmark', () => {
     })
   }
 
+  it('refuses a file nested 100,000 levels deep', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+    const file = new File([`{"format":"fiche-projet-data","version":1,"exportedAt":"${exportedAt.toISOString()}","sheets":${deep}}`], 'profond.json')
+    const runs = await timeRuns(
+      () => undefined,
+      async () => {
+        const result = await readExchangeFile(file)
+        expect(result.ok).toBe(false)
+      },
+    )
+    record('refuse a file nested 100,000 deep (read + parse + depth check)', runs, '< 1000 ms')
+  })
+
   it('opens and filters a library of 10,000 sheets', async () => {
     const count = 10_000
     const name = `${DB_PREFIX}library-${crypto.randomUUID()}`

@@ -1,4 +1,4 @@
-// The exchange format between collectivities (sheet-format.md): the v1 envelope, its serializer and the parser
+// The exchange format between collectivities (docs/exchange-format.md): the v1 envelope, its serializer and the parser
 // that turns an untrusted file into valid sheets or into errors a person can act on. Nothing here touches storage.
 import { z } from 'zod'
 import { toFieldIssues, type FieldIssue } from './field-issues'
@@ -140,7 +140,7 @@ export function slugify(text: string, maxLength = 60): string {
   return cut || 'sans-titre'
 }
 
-/** `fiche-<slug>.json` for one sheet, `fiches-<yyyy-mm-dd>.json` for several (sheet-format.md). */
+/** `fiche-<slug>.json` for one sheet, `fiches-<yyyy-mm-dd>.json` for several (docs/exchange-format.md). */
 export function exportFileName(sheets: readonly Pick<Sheet, 'project'>[], date: Date): string {
   if (sheets.length === 1) return `fiche-${slugify(sheets[0]!.project.title)}.json`
   const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part) => String(part).padStart(2, '0'))

@@ -89,7 +89,7 @@ export function scaleUpBand(probability: number): ScaleUpBand {
  * A float formula such as Math.round(100 * (1 - 17 / 40)) lands just under .5 and rounds the wrong way, and
  * every copy of the app, in every collectivity, must print the same figure.
  */
-export function roundedPercent(numerator: number, denominator: number): number {
+function roundedPercent(numerator: number, denominator: number): number {
   return Math.floor((200 * numerator + denominator) / (2 * denominator))
 }
 

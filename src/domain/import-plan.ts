@@ -12,13 +12,13 @@ export interface ImportConflict {
   local: Sheet
 }
 
-export interface ImportPlan {
+interface ImportPlan {
   fresh: Sheet[]
   identical: Sheet[]
   conflicts: ImportConflict[]
 }
 
-export interface ImportOutcome {
+interface ImportOutcome {
   toWrite: Sheet[]
   added: number
   replaced: number

@@ -11,7 +11,7 @@ export type MigrationRegistry = Readonly<Record<number, MigrationStep>>
 
 export const CURRENT_FORMAT_VERSION = 1
 
-export const MIGRATIONS: MigrationRegistry = {}
+const MIGRATIONS: MigrationRegistry = {}
 
 /** Brings a file up to `target`, step by step; throws if a step is missing (a bug, not a user error). */
 export function migrate(

@@ -1,7 +1,7 @@
 // Carrying a sheet file inside a PNG: a compressed iTXt chunk (PNG spec §11.3.4.5) with our keyword, added before
 // IEND. Reading it back is bounded, so a crafted image cannot inflate to gigabytes.
-export const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10] as const
-export const SHEET_CHUNK_KEYWORD = 'fiche-projet-data'
+const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10] as const
+const SHEET_CHUNK_KEYWORD = 'fiche-projet-data'
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256)

@@ -4,7 +4,7 @@
 import { isBlankRow, LIST_PATHS, listAt, locateInList, copyKeys, type ListPath, type RowKeys } from './sheet-edit'
 import { validateSheet, type Sheet } from './sheet'
 
-export interface SavableSheet {
+interface SavableSheet {
   /** A valid sheet: the stored one with every valid edit of the working copy. */
   sheet: Sheet
   /** Row keys of that sheet, so the next edit still knows which stored row each row comes from. */

@@ -94,7 +94,7 @@ export type RowKeys = Record<ListPath, number[]>
 
 let lastKey = 0
 /** A key no other row of this page has had. */
-export function newRowKey(): number {
+function newRowKey(): number {
   lastKey += 1
   return lastKey
 }
@@ -129,11 +129,6 @@ function containerOf(sheet: Sheet, path: string): { parent: Record<string, unkno
 export function listAt<L extends ListPath>(sheet: Sheet, list: L): ListItem<L>[] {
   const { parent, key } = containerOf(sheet, list)
   return parent[key] as ListItem<L>[]
-}
-
-export function fieldAt<P extends FieldPath>(sheet: Sheet, path: P): FieldValues[P] {
-  const { parent, key } = containerOf(sheet, path)
-  return parent[key] as FieldValues[P]
 }
 
 /** A new, empty row of a list, with the defaults a person then changes. */

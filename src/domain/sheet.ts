@@ -1,4 +1,4 @@
-// The fiche Projet Data: the Zod schema of shared/design/sheet-format.md, the types inferred from it and the
+// The fiche Projet Data: the Zod schema of docs/exchange-format.md, the types inferred from it and the
 // factory for a new sheet. This schema is the single source of truth for types, validation and the JSON Schema.
 import { z } from 'zod'
 import { THEME_IDS, type ThemeId } from './grid'
@@ -151,8 +151,6 @@ export const sheetSchema = z
 
 /** A sheet as stored and exported: every default filled in. */
 export type Sheet = z.output<typeof sheetSchema>
-/** A sheet as a file may hold it: defaults may be missing. */
-export type SheetInput = z.input<typeof sheetSchema>
 export type ThemeAssessment = Sheet['radar'][ThemeId]
 export type Milestone = Sheet['project']['calendar']['milestones'][number]
 export type Stakeholder = Sheet['project']['stakeholders'][number]
@@ -160,23 +158,21 @@ export type Territory = Sheet['project']['territories'][number]
 export type BudgetLine = Sheet['project']['budget']['lines'][number]
 export type ImpactIndicator = Sheet['project']['impact']['indicators'][number]
 export type Dataset = Sheet['data']['datasets'][number]
-export type LegalAssessment = Sheet['data']['legal'][LegalTopic]
 
 export interface NewSheetOptions {
   title: string
   organisation?: string
   author?: string
   tags?: string[]
-  /** Injected so tests and imports are deterministic. */
+  /** The moment of creation; the clock by default (tests fix it). */
   now?: Date
-  id?: string
 }
 
 /** A new, valid sheet: only the title is set, every score is unassessed. */
 export function createSheet(options: NewSheetOptions): Sheet {
   const timestamp = (options.now ?? new Date()).toISOString()
   return sheetSchema.parse({
-    id: options.id ?? crypto.randomUUID(),
+    id: crypto.randomUUID(),
     createdAt: timestamp,
     updatedAt: timestamp,
     organisation: options.organisation ?? '',

@@ -1,4 +1,4 @@
-// The closed lists and limits of the exchange format (sheet-format.md), without Zod,
+// The closed lists and limits of the exchange format (docs/exchange-format.md), without Zod,
 // so that screens which only display sheets don't load the validation code.
 
 export const PHASES = ['idee', 'prototype', 'experimentation', 'generalisation', 'abandonne'] as const
@@ -25,13 +25,9 @@ export const LEGAL_TOPICS = [
 export const LEGAL_STATUSES = ['non-evalue', 'sans-objet', 'a-traiter', 'en-cours', 'traite'] as const
 
 export type Phase = (typeof PHASES)[number]
-export type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number]
-export type DataAccessMode = (typeof DATA_ACCESS_MODES)[number]
-export type PersonalDataLevel = (typeof PERSONAL_DATA_LEVELS)[number]
 export type LegalTopic = (typeof LEGAL_TOPICS)[number]
-export type LegalStatus = (typeof LEGAL_STATUSES)[number]
 
-/** Limits of sheet-format.md, named so the UI can show them (maxlength, counters). */
+/** Limits of the exchange format (docs/exchange-format.md), named so the UI can show them (maxlength, counters). */
 export const LIMITS = {
   shortText: 200,
   tag: 50,

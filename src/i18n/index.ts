@@ -18,7 +18,7 @@ export function createAppI18n(extra: readonly Messages[] = []) {
   return i18n
 }
 
-export type AppI18n = ReturnType<typeof createAppI18n>
+type AppI18n = ReturnType<typeof createAppI18n>
 
 let appI18n: AppI18n | undefined
 const loaded = new Map<string, Promise<void>>()

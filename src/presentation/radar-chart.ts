@@ -6,8 +6,8 @@ import { MAX_SCORE, SCORE_AXES, THEME_IDS, THEME_LABELS, type RadarScores, type 
 import { isScore, levelName, seriesNames } from './scores'
 import type { Translate } from './translate'
 
-export type RadarChartData = ChartData<'radar', (number | null)[], string>
-export type RadarChartOptions = ChartOptions<'radar'>
+type RadarChartData = ChartData<'radar', (number | null)[], string>
+type RadarChartOptions = ChartOptions<'radar'>
 
 /** Where the chart is drawn: each has its own size rules, the same look. */
 export type RadarVariant = 'screen' | 'print' | 'image'
@@ -95,7 +95,7 @@ export function buildRadarData(radar: RadarScores, labels: RadarChartLabels, var
   }
 }
 
-export interface RadarOptionsInput {
+interface RadarOptionsInput {
   /** False when the user prefers reduced motion; never animated on paper or in an image. */
   animate?: boolean
 }
@@ -162,7 +162,7 @@ export function buildRadarOptions(
 type Point = [number, number]
 
 /** The library's small SVG radar: the same axes, colours and line styles, without Chart.js on the home page. */
-export interface ThumbnailShapes {
+interface ThumbnailShapes {
   rings: string[]
   spokes: Point[]
   /** SVG path data per series: one segment between two assessed neighbours, a gap elsewhere. */

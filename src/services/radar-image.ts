@@ -72,8 +72,8 @@ function drawLegendLine(context: CanvasRenderingContext2D, y: number, axis: 'pro
   context.fillText(text, PANEL_X + 76, y)
 }
 
-/** Draws the image (without the embedded sheet): exported for tests of the pixels. */
-export function drawRadarImage(sheet: Sheet, labels: RadarImageLabels): HTMLCanvasElement {
+/** Draws the image, without the embedded sheet. */
+function drawRadarImage(sheet: Sheet, labels: RadarImageLabels): HTMLCanvasElement {
   const canvas = document.createElement('canvas')
   canvas.width = IMAGE_WIDTH
   canvas.height = IMAGE_HEIGHT

@@ -25,10 +25,10 @@ export interface TrashRecord {
   sheet: Sheet
 }
 
-export const DEFAULT_DATABASE_NAME = 'fiche-projet-data'
+const DEFAULT_DATABASE_NAME = 'fiche-projet-data'
 
 /** What the app wants to hear about the connection: a newer app version opening the database elsewhere. */
-export interface DatabaseListeners {
+interface DatabaseListeners {
   /** Another tab runs a newer version: this connection is closing; the page must reload to go on. */
   versionChange?: () => void
   /** This tab needs a newer schema but an older tab keeps the database open. */

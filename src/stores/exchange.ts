@@ -10,14 +10,14 @@ import { sheetsRepository } from '@/storage'
 import { useLibraryStore } from './library'
 import { useStorageStatusStore } from './storage-status'
 
-export type ImportStage = 'idle' | 'reading' | 'conflict' | 'writing' | 'done'
+type ImportStage = 'idle' | 'reading' | 'conflict' | 'writing' | 'done'
 
-export interface RefusedFile {
+interface RefusedFile {
   fileName: string
   problems: ImportProblem[]
 }
 
-export interface ImportTotals {
+interface ImportTotals {
   added: number
   replaced: number
   skipped: number

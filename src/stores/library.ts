@@ -11,7 +11,7 @@ export type LibrarySort = 'updated' | 'title'
 
 
 /** How long deleted sheets stay in the trash, so that a mistaken deletion can still be undone. */
-export const TRASH_RETENTION_DAYS = 30
+const TRASH_RETENTION_DAYS = 30
 const DAY_MS = 86_400_000
 
 export const useLibraryStore = defineStore('library', () => {

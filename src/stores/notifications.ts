@@ -2,12 +2,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export interface NotificationAction {
+interface NotificationAction {
   label: string
   run: () => void | Promise<void>
 }
 
-export interface Notification {
+interface Notification {
   id: number
   message: string
   tone: 'info' | 'error'

@@ -1,5 +1,5 @@
 // Broken and hostile files, read in real Chromium the way a dropped file is: every one must be refused with a
-// French message a person can act on, and the refusal must leave the library exactly as it was (sheet-format.md,
+// French message a person can act on, and the refusal must leave the library exactly as it was (docs/exchange-format.md,
 // "Importing"). Small files live in tests/fixtures/hostile/; the big or repetitive ones are generated here.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import atelierText from '../fixtures/examples/fiches-atelier.json?raw'
@@ -244,14 +244,13 @@ describe('import of broken and hostile files in Chromium', () => {
     await expectRefused(entry.file(), entry.messages)
   })
 
-  it('refuses 100,000 levels of nesting in the sheets field, in under a second', async () => {
+  // How long it takes is a figure of `npm run bench`; here, that it is refused without overflowing anything.
+  it('refuses 100,000 levels of nesting in the sheets field', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
     const text = envelopeText([]).replace('"sheets":[]', `"sheets":${deep}`)
-    const started = performance.now()
     await expectRefused(new File([text], 'profond.json'), [
       'le contenu est imbriqué bien trop profondément pour être une fiche.',
     ])
-    expect(performance.now() - started).toBeLessThan(1_000)
   })
 
   it('refuses a 60 MB file from its size alone, without reading a byte', async () => {

@@ -26,7 +26,7 @@ function valueOf(wrapper: ReturnType<typeof mountPanel>, term: string): string {
 }
 
 describe('IndicatorsPanel', () => {
-  it('shows the indicators of a mixed sheet (grid.md row 4)', () => {
+  it('shows the indicators of a mixed sheet (row 4 of the table in docs/method.md)', () => {
     const wrapper = mountPanel([1, 2, 3, 0, 4, 2, 1, 3, 0, 2], [0, 1, 2, 1, 0, 3, 2, 2, 1, 0])
     expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('3')
     expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^45\s%$/)

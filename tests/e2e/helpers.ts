@@ -2,7 +2,7 @@
 import { inflateSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 
-export type FileToPick = string | { name: string; mimeType: string; buffer: Buffer }
+type FileToPick = string | { name: string; mimeType: string; buffer: Buffer }
 
 /** Clicks « Importer des fiches (JSON) » and picks the files in the browser's file chooser. */
 export async function importFiles(page: Page, files: FileToPick[]) {
@@ -10,9 +10,6 @@ export async function importFiles(page: Page, files: FileToPick[]) {
   await page.getByRole('button', { name: 'Importer des fiches (JSON)' }).click()
   await (await chooser).setFiles(files as Parameters<Awaited<typeof chooser>['setFiles']>[0])
 }
-
-/** Path of a public example sheet file. */
-export const examplePath = (name: string) => new URL(`../fixtures/examples/${name}`, import.meta.url).pathname
 
 /** The sheet file a radar PNG carries (its compressed iTXt chunk), read with Node's zlib. */
 export function sheetFileInPng(png: Buffer): { sheets: { project: { title: string }; radar: Record<string, unknown> }[] } {

@@ -13,7 +13,7 @@ function radarOf(prototype: Row, scaleUp: Row): RadarScores {
 const nulls = (count: number): Row => Array<null>(count).fill(null)
 const all = (value: number): Row => Array<number>(10).fill(value)
 
-// The test table of shared/design/grid.md, row by row.
+// The worked table of docs/method.md, row by row.
 const table = [
   { name: 'nothing assessed', prototype: nulls(10), scaleUp: nulls(10), difficulties: 0, difficultyIndex: null, scaleUpProbability: null, band: null, blockers: [] },
   { name: 'everything at 0', prototype: all(0), scaleUp: all(0), difficulties: 0, difficultyIndex: 0, scaleUpProbability: 100, band: 'high', blockers: [] },
@@ -25,7 +25,7 @@ const table = [
   { name: 'three themes, rounding half up', prototype: [1, 1, 1, ...nulls(7)], scaleUp: [1, 1, 2, ...nulls(7)], difficulties: 0, difficultyIndex: 25, scaleUpProbability: 67, band: 'high', blockers: [] },
 ] as const
 
-describe('computeIndicators (grid.md table)', () => {
+describe('computeIndicators (the table of docs/method.md)', () => {
   it.each(table)('$name', (row) => {
     const indicators = computeIndicators(radarOf([...row.prototype], [...row.scaleUp]))
     expect(indicators).toEqual({
@@ -134,7 +134,7 @@ describe('scaleUpBand', () => {
 })
 
 describe('themes', () => {
-  it('has the 10 themes of grid.md in radar order, each with help and 2–3 guiding questions', () => {
+  it('has the 10 themes of the grid in radar order, each with help and 2–3 guiding questions', () => {
     expect(THEMES.map((theme) => theme.id)).toEqual([...THEME_IDS])
     expect(THEMES.map((theme) => theme.label)).toEqual([
       'Datamining',

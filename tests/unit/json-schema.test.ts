@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { exchangeJsonSchema, exchangeJsonSchemaText, JSON_SCHEMA_PATH } from '@/domain/json-schema'
+import { exchangeJsonSchema, exchangeJsonSchemaText, JSON_SCHEMA_PATH } from '../../build/json-schema'
 
 const file = new URL(`../../${JSON_SCHEMA_PATH}`, import.meta.url)
 

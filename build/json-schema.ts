@@ -1,6 +1,7 @@
-// The published JSON Schema of the exchange format, generated from the Zod schema so the two cannot drift.
+// Build tooling: the published JSON Schema of the exchange format, generated from the app's Zod schema so the two
+// cannot drift. `npm run schema` writes it; tests/unit/json-schema.test.ts fails when the published file is stale.
 import { z } from 'zod'
-import { envelopeSchema } from './exchange'
+import { envelopeSchema } from '../src/domain/exchange'
 
 export const JSON_SCHEMA_PATH = 'public/schema/fiche-projet-data.v1.schema.json'
 

@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
 import { createAppI18n, useAppI18n } from './i18n'
-import { onLaunchedFiles } from './services/launch-queue'
+import { listenForLaunchedFiles } from './services/launch-queue'
 import { databaseListeners } from './storage'
 import { useNotificationsStore } from './stores/notifications'
 import './styles/main.css'
@@ -12,12 +12,8 @@ const pinia = createPinia()
 const i18n = useAppI18n(createAppI18n())
 createApp(App).use(pinia).use(router).use(i18n).mount('#app')
 
-// A sheet file opened with the installed app is imported like a file dropped on the library.
-onLaunchedFiles(async (files) => {
-  await router.push({ name: 'library' })
-  const { useExchangeStore } = await import('./stores/exchange')
-  await useExchangeStore(pinia).importFiles(files, (title) => i18n.global.t('exchange.importedCopyTitle', { title }))
-})
+// A sheet file opened with the installed app is imported like a file dropped on the library, which takes it.
+listenForLaunchedFiles(() => void router.push({ name: 'library' }))
 
 // A newer version of the app opened in another tab takes the database over: say so, and offer to reload.
 databaseListeners.versionChange = () =>

@@ -32,7 +32,14 @@ export type FileProblem =
   | { kind: 'bad-exported-at' }
   | { kind: 'no-sheets' }
   | { kind: 'too-many-sheets'; count: number }
+  | { kind: 'not-utf8' }
+  | { kind: 'read-failed' }
+  /** The file was read, but the browser ran out of memory handing its sheets over: split it and try again. */
+  | { kind: 'out-of-memory' }
   | { kind: 'png-without-sheet' }
+  | { kind: 'png-corrupt' }
+  | { kind: 'png-sheet-too-large' }
+  | { kind: 'png-sheet-unreadable' }
 
 export interface SheetProblem {
   kind: 'sheet'

@@ -1,7 +1,7 @@
 // What importing valid sheets will do to a library: which are new, which are already here unchanged, and which
 // clash with a different local sheet of the same id and need the person's choice.
 import { sameSheet } from './exchange'
-import { LIMITS } from './vocabulary'
+import { decoratedTitle } from './titles'
 import type { Sheet } from './sheet'
 
 /** "garder la mienne" / "prendre la leur" / "garder les deux". */
@@ -54,7 +54,7 @@ export function resolveImport(
       outcome.toWrite.push({
         ...incoming,
         id: crypto.randomUUID(),
-        project: { ...incoming.project, title: copyTitle(incoming.project.title).slice(0, LIMITS.shortText) },
+        project: { ...incoming.project, title: decoratedTitle(incoming.project.title, copyTitle) },
       })
       outcome.added++
     }

@@ -29,19 +29,26 @@ interface Chunk {
   data: Uint8Array
   /** Offset of the chunk's length field. */
   start: number
+  /** Whether the stored CRC matches the chunk's type and data. */
+  intact: boolean
 }
 
-function* chunks(png: Uint8Array): Generator<Chunk> {
+/** The chunks up to IEND; a chunk cut off by the end of the file ends the walk with `truncated`. */
+function walkChunks(png: Uint8Array): { chunks: Chunk[]; truncated: boolean } {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
+  const found: Chunk[] = []
   let offset = PNG_SIGNATURE.length
   while (offset + 12 <= png.length) {
     const length = view.getUint32(offset)
     const type = String.fromCharCode(...png.subarray(offset + 4, offset + 8))
     const dataStart = offset + 8
-    if (dataStart + length + 4 > png.length) return
-    yield { type, data: png.subarray(dataStart, dataStart + length), start: offset }
+    if (dataStart + length + 4 > png.length) return { chunks: found, truncated: true }
+    const intact = view.getUint32(dataStart + length) === crc32(png.subarray(offset + 4, dataStart + length))
+    found.push({ type, data: png.subarray(dataStart, dataStart + length), start: offset, intact })
+    if (type === 'IEND') return { chunks: found, truncated: false }
     offset = dataStart + length + 4
   }
+  return { chunks: found, truncated: true }
 }
 
 async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number) {
@@ -82,7 +89,7 @@ const encoder = new TextEncoder()
 /** A copy of the PNG with `text` in a compressed iTXt chunk named `keyword`, just before IEND. */
 export async function addTextChunk(png: Uint8Array, text: string, keyword = SHEET_CHUNK_KEYWORD): Promise<Uint8Array> {
   if (!isPng(png)) throw new Error('Not a PNG')
-  const end = [...chunks(png)].find((chunk) => chunk.type === 'IEND')
+  const end = walkChunks(png).chunks.find((chunk) => chunk.type === 'IEND')
   if (!end) throw new Error('PNG without IEND')
   // zlib ("deflate" in CompressionStream) is the compression method 0 that iTXt requires.
   const compressed = await transform(encoder.encode(text), new CompressionStream('deflate'), Number.MAX_SAFE_INTEGER)
@@ -97,27 +104,54 @@ export async function addTextChunk(png: Uint8Array, text: string, keyword = SHEE
   return out
 }
 
-/** The text of the iTXt chunk named `keyword`, or null when the PNG has none. */
+/** What a PNG holds under our keyword: the text, nothing, or why it cannot be read. */
+export type TextChunkResult =
+  | { kind: 'text'; text: string }
+  | { kind: 'none' }
+  /** The image is cut short or a chunk's checksum is wrong: damaged in transit or edited by hand. */
+  | { kind: 'corrupt' }
+  /** The text would inflate beyond `maxBytes`. */
+  | { kind: 'too-large' }
+  /** The chunk is intact but its text cannot be decompressed or is not UTF-8. */
+  | { kind: 'unreadable' }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The text of the iTXt chunk named `keyword`, checking every chunk's CRC up to IEND. */
 export async function readTextChunk(
   png: Uint8Array,
   maxBytes: number,
   keyword = SHEET_CHUNK_KEYWORD,
-): Promise<string | null> {
-  if (!isPng(png)) return null
+): Promise<TextChunkResult> {
+  if (!isPng(png)) return { kind: 'none' }
+  const { chunks, truncated } = walkChunks(png)
   const prefix = encoder.encode(`${keyword}\0`)
-  for (const chunk of chunks(png)) {
-    if (chunk.type !== 'iTXt' || chunk.data.length < prefix.length + 4) continue
-    if (!prefix.every((byte, index) => chunk.data[index] === byte)) continue
-    const flag = chunk.data[prefix.length]
-    // Skip the language tag and translated keyword, two NUL-terminated strings.
-    let offset = prefix.length + 2
-    for (let fields = 0; fields < 2; fields++) {
-      while (offset < chunk.data.length && chunk.data[offset] !== 0) offset++
-      offset++
-    }
-    const body = chunk.data.subarray(offset)
-    const bytes = flag === 1 ? await transform(body, new DecompressionStream('deflate'), maxBytes) : body
-    return new TextDecoder().decode(bytes)
+  const ours = chunks.find(
+    (chunk) =>
+      chunk.type === 'iTXt' &&
+      chunk.data.length >= prefix.length + 4 &&
+      prefix.every((byte, index) => chunk.data[index] === byte),
+  )
+  if (truncated || chunks.some((chunk) => !chunk.intact)) return ours || truncated ? { kind: 'corrupt' } : { kind: 'none' }
+  if (!ours) return { kind: 'none' }
+  const flag = ours.data[prefix.length]
+  // Skip the language tag and translated keyword, two NUL-terminated strings.
+  let offset = prefix.length + 2
+  for (let fields = 0; fields < 2; fields++) {
+    while (offset < ours.data.length && ours.data[offset] !== 0) offset++
+    offset++
   }
-  return null
+  const body = ours.data.subarray(offset)
+  let bytes: Uint8Array
+  try {
+    bytes = flag === 1 ? await transform(body, new DecompressionStream('deflate'), maxBytes) : body
+  } catch (error) {
+    return error instanceof RangeError ? { kind: 'too-large' } : { kind: 'unreadable' }
+  }
+  if (bytes.length > maxBytes) return { kind: 'too-large' }
+  try {
+    return { kind: 'text', text: strictUtf8.decode(bytes) }
+  } catch {
+    return { kind: 'unreadable' }
+  }
 }

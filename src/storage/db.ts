@@ -12,10 +12,23 @@ export interface DraftRecord {
   id: string
   savedAt: string
   content: Sheet
-  /** The stored version the draft was edited from; a draft based on an older version is offered, not applied. */
+  /**
+   * The stored revision the draft was edited from; a draft based on another revision is offered, not applied.
+   * Drafts written before revisions existed carry the stored updatedAt instead (`baseUpdatedAt`).
+   */
+  baseRevision?: number
   baseUpdatedAt?: string
   /** Which row of the draft is which row of the stored sheet (absent in drafts written before it existed). */
   rowKeys?: { draft: RowKeys; stored: RowKeys }
+}
+
+/**
+ * What the library lists of a sheet, plus its revision: a counter of this browser's writes of the sheet, raised
+ * inside each write transaction. Two tabs tell versions apart by it, never by a clock, which may be wrong (an
+ * imported sheet stamped by a machine whose clock is ahead keeps its updatedAt for a while).
+ */
+export interface SummaryRecord extends SheetSummary {
+  revision: number
 }
 
 /** A deleted sheet, kept so that "Annuler" can bring it back. */
@@ -23,6 +36,8 @@ export interface TrashRecord {
   id: string
   deletedAt: string
   sheet: Sheet
+  /** The revision it had: a restored sheet takes the next one, so no tab mistakes it for an older version. */
+  revision?: number
 }
 
 const DEFAULT_DATABASE_NAME = 'fiche-projet-data'
@@ -39,7 +54,7 @@ export const databaseListeners: DatabaseListeners = {}
 
 export class SheetDatabase extends Dexie {
   sheets!: EntityTable<Sheet, 'id'>
-  summaries!: EntityTable<SheetSummary, 'id'>
+  summaries!: EntityTable<SummaryRecord, 'id'>
   drafts!: EntityTable<DraftRecord, 'id'>
   trash!: EntityTable<TrashRecord, 'id'>
 
@@ -52,6 +67,17 @@ export class SheetDatabase extends Dexie {
       drafts: 'id',
       trash: 'id, deletedAt',
     })
+    // Version 2: every summary carries the sheet's revision; sheets stored before it start at 1.
+    this.version(2)
+      .stores({ summaries: 'id, updatedAt, title, organisation, phase, *tags' })
+      .upgrade((transaction) =>
+        transaction
+          .table('summaries')
+          .toCollection()
+          .modify((summary: Partial<SummaryRecord>) => {
+            summary.revision ??= 1
+          }),
+      )
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {
       databaseListeners.versionChange?.()

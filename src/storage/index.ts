@@ -2,8 +2,8 @@
 // the database. Nothing outside src/storage/ imports Dexie or the modules of this folder directly.
 import { createSheetsRepository, type SheetsRepository } from './sheets-repository'
 
-export type { SheetsRepository, SaveResult, SaveConflict } from './sheets-repository'
-export { isSaveConflict } from './sheets-repository'
+export type { SheetsRepository, SaveResult, SaveConflict, StoredSheet, RestoreResult } from './sheets-repository'
+export { isSaveConflict, isSaveDeleted } from './sheets-repository'
 export { databaseListeners } from './db'
 
 let current: SheetsRepository | undefined

@@ -1,60 +1,63 @@
-// The one module the stores call to read and write sheets. Every write validates with the sheet schema first,
-// and a sheet and its summary are always written in the same transaction.
+// The one module the stores call to read and write sheets. Every write validates with the sheet schema first, a
+// sheet and its summary are always written in the same transaction, and each write raises the sheet's revision
+// there, so that a write based on an older revision (another tab, an import question answered late) is refused.
 import { liveQuery } from 'dexie'
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet, SheetValidation } from '@/domain/sheet'
-import { summarise, type SheetSummary } from '@/domain/summary'
-import { SheetDatabase, type DraftRecord } from './db'
+import { summarise } from '@/domain/summary'
+import { decoratedTitle } from '@/domain/titles'
+import { SheetDatabase, type DraftRecord, type SummaryRecord, type TrashRecord } from './db'
 
-// The schema (and Zod with it) loads on the first write, so the library page opens without it.
-const loadSheetModule = () => import('@/domain/sheet')
-
-/** A save refused because the stored sheet changed since `expectedUpdatedAt` (another tab saved it). */
-export interface SaveConflict {
-  ok: false
-  conflict: Sheet
+type SheetModule = typeof import('@/domain/sheet')
+// The schema (and Zod with it) loads on the first write, so the library page opens without it. Once loaded it is
+// kept, so that a save started while the page goes away opens its transaction without waiting for anything.
+let sheetModule: SheetModule | undefined
+async function loadSheetModule(): Promise<SheetModule> {
+  sheetModule ??= await import('@/domain/sheet')
+  return sheetModule
 }
 
-export type SaveResult = SheetValidation | SaveConflict
+/** A sheet as stored, with the revision that identifies this version of it. */
+export interface StoredSheet {
+  sheet: Sheet
+  revision: number
+}
+
+/** A save refused because the stored sheet is no longer the version it was based on. */
+export interface SaveConflict {
+  ok: false
+  /** The version now stored (another tab saved it, or an import replaced it). */
+  conflict: Sheet
+  revision: number
+}
+
+/** A save refused because the sheet was deleted meanwhile (in another tab). */
+export interface SaveDeleted {
+  ok: false
+  deleted: true
+}
+
+export type SaveResult = (SheetValidation & { revision?: number }) | SaveConflict | SaveDeleted
 
 export function isSaveConflict(result: SaveResult): result is SaveConflict {
   return !result.ok && 'conflict' in result
 }
 
-const IMPORT_CHUNK = 1_000
+export function isSaveDeleted(result: SaveResult): result is SaveDeleted {
+  return !result.ok && 'deleted' in result
+}
 
-export interface SheetsRepository {
-  create(options: { title: string; organisation?: string; author?: string; tags?: string[] }): Promise<Sheet>
-  get(id: string): Promise<Sheet | undefined>
-  /** Summaries of every sheet, most recently updated first. */
-  listSummaries(): Promise<SheetSummary[]>
-  /**
-   * Validates, stamps updatedAt and writes; an invalid sheet is never written. In the same transaction, the
-   * editor's draft is replaced by `draft` (based on the new version) or, without one, removed.
-   */
-  save(candidate: Sheet, options?: { touch?: boolean; expectedUpdatedAt?: string; draft?: DraftInput }): Promise<SaveResult>
-  /** Calls back with the stored sheet whenever it changes, in this tab or another; returns the unsubscribe. */
-  observeSheet(id: string, onChange: (sheet: Sheet | undefined) => void): () => void
-  /** Calls back whenever any sheet is added, changed or removed, in this tab or another. */
-  observeLibrary(onChange: () => void): () => void
-  duplicate(id: string, copyTitle: (title: string) => string): Promise<Sheet>
-  /** Moves the sheet to the trash, from where restore() can bring it back. */
-  remove(id: string): Promise<void>
-  restore(id: string): Promise<Sheet | undefined>
-  purgeTrash(olderThan: Date): Promise<number>
-  /** The stored sheets among these ids (missing ones are left out). */
-  getMany(ids: readonly string[]): Promise<Sheet[]>
-  /** Every sheet, most recently updated first (for a full backup). */
-  getAll(): Promise<Sheet[]>
-  /**
-   * Writes already-validated sheets in one transaction: either all of them are stored, or none
-   * (a failure such as QuotaExceededError rolls the whole import back and rejects).
-   */
-  importSheets(sheets: readonly Sheet[]): Promise<void>
-  getDraft(id: string): Promise<DraftRecord | undefined>
-  saveDraft(content: Sheet, baseUpdatedAt?: string, rowKeys?: DraftRecord['rowKeys']): Promise<void>
-  discardDraft(id: string): Promise<void>
-  close(): void
+/** What "Annuler" after a deletion found. */
+export type RestoreResult =
+  | { status: 'restored'; sheet: Sheet }
+  /** A sheet with that id is back in the library (re-created elsewhere, imported): nothing was overwritten. */
+  | { status: 'exists'; current: Sheet; deleted: Sheet }
+  | { status: 'missing' }
+
+/** An import refused because some local sheets changed after the person compared them. */
+export interface ImportChanged {
+  ok: false
+  changed: string[]
 }
 
 /** A working copy to keep beside the stored sheet, with the keys that pair their rows. */
@@ -63,16 +66,76 @@ export interface DraftInput {
   rowKeys?: { draft: RowKeys; stored: RowKeys }
 }
 
+const IMPORT_CHUNK = 1_000
+
+export interface SheetsRepository {
+  create(options: { title: string; organisation?: string; tags?: string[] }): Promise<Sheet>
+  get(id: string): Promise<Sheet | undefined>
+  /** The sheet with its revision, for the editor. */
+  getStored(id: string): Promise<StoredSheet | undefined>
+  /** Summaries of every sheet, most recently updated first. */
+  listSummaries(): Promise<SummaryRecord[]>
+  /** Loads what saving needs, so that a later save starts its transaction at once (e.g. as the page goes away). */
+  prepareToSave(): Promise<void>
+  /**
+   * Validates, stamps updatedAt and writes; an invalid sheet is never written. With `expectedRevision`, the write
+   * happens only if the stored sheet is still that revision (null: only if it does not exist). In the same
+   * transaction, the editor's draft is replaced by `draft` (based on the new revision) or, without one, removed.
+   */
+  save(
+    candidate: Sheet,
+    options?: { touch?: boolean; expectedRevision?: number | null; draft?: DraftInput },
+  ): Promise<SaveResult>
+  /** Calls back with the stored sheet and its revision whenever it changes, in this tab or another. */
+  observeSheet(id: string, onChange: (stored: StoredSheet | undefined) => void): () => void
+  /** Calls back whenever any sheet is added, changed or removed, in this tab or another. */
+  observeLibrary(onChange: () => void): () => void
+  duplicate(id: string, copyTitle: (title: string) => string): Promise<Sheet>
+  /** Moves the sheet to the trash, from where restore() can bring it back. */
+  remove(id: string): Promise<void>
+  /** Brings a deleted sheet back, unless a sheet with its id exists again (then nothing is overwritten). */
+  restore(id: string): Promise<RestoreResult>
+  /** Brings a deleted sheet back beside the one that took its place: new id, title from `copyTitle`. */
+  restoreAsCopy(id: string, copyTitle: (title: string) => string): Promise<Sheet | undefined>
+  purgeTrash(olderThan: Date): Promise<number>
+  /** The stored sheets among these ids (missing ones are left out). */
+  getMany(ids: readonly string[]): Promise<Sheet[]>
+  /** Revisions of these sheets as stored now (missing ones are left out). */
+  revisions(ids: readonly string[]): Promise<Map<string, number>>
+  /** Every sheet, most recently updated first (for a full backup). */
+  getAll(): Promise<Sheet[]>
+  /**
+   * Writes already-validated sheets in one transaction: either all of them are stored, or none (a failure such as
+   * QuotaExceededError rolls the whole import back and rejects). With `expectedRevisions` (null: absent), nothing
+   * is written if any of those sheets changed since the person compared it; the ids that changed are returned.
+   */
+  importSheets(
+    sheets: readonly Sheet[],
+    options?: { expectedRevisions?: ReadonlyMap<string, number | null> },
+  ): Promise<{ ok: true } | ImportChanged>
+  getDraft(id: string): Promise<DraftRecord | undefined>
+  saveDraft(content: Sheet, baseRevision?: number, rowKeys?: DraftRecord['rowKeys']): Promise<void>
+  discardDraft(id: string): Promise<void>
+  close(): void
+}
+
 function laterOf(now: Date, createdAt: string): string {
   // A clock set back must not produce updatedAt < createdAt, which the format forbids.
   return new Date(Math.max(now.getTime(), Date.parse(createdAt))).toISOString()
 }
 
 export function createSheetsRepository(db = new SheetDatabase()): SheetsRepository {
+  /** Writes a valid sheet and its summary with the next revision; inside a transaction on both tables. */
+  async function putSheet(sheet: Sheet, previous?: SummaryRecord): Promise<number> {
+    const revision = (previous ?? (await db.summaries.get(sheet.id)))?.revision ?? 0
+    await db.sheets.put(sheet)
+    await db.summaries.put({ ...summarise(sheet), revision: revision + 1 })
+    return revision + 1
+  }
+
   async function writeValid(sheet: Sheet): Promise<void> {
     await db.transaction('rw', db.sheets, db.summaries, db.drafts, async () => {
-      await db.sheets.put(sheet)
-      await db.summaries.put(summarise(sheet))
+      await putSheet(sheet)
       await db.drafts.delete(sheet.id)
     })
   }
@@ -87,40 +150,69 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
 
     get: (id) => db.sheets.get(id),
 
-    listSummaries: () => db.summaries.orderBy('updatedAt').reverse().toArray(),
-
-    async save(candidate, options = {}) {
-      const { validateSheet } = await loadSheetModule()
-      const stamped =
-        options.touch === false ? candidate : { ...candidate, updatedAt: laterOf(new Date(), candidate.createdAt) }
-      const result = validateSheet(stamped)
-      if (!result.ok) return result
-      // Revision check and write in one transaction, so another tab cannot slip a save in between.
-      return db.transaction('rw', db.sheets, db.summaries, db.drafts, async (): Promise<SaveResult> => {
-        if (options.expectedUpdatedAt !== undefined) {
-          const stored = await db.sheets.get(result.sheet.id)
-          if (stored && stored.updatedAt !== options.expectedUpdatedAt) return { ok: false, conflict: stored }
-        }
-        await db.sheets.put(result.sheet)
-        await db.summaries.put(summarise(result.sheet))
-        if (options.draft) {
-          const { content, rowKeys } = options.draft
-          const base = result.sheet.updatedAt
-          await db.drafts.put({ id: result.sheet.id, savedAt: new Date().toISOString(), content, baseUpdatedAt: base, rowKeys })
-        } else await db.drafts.delete(result.sheet.id)
-        return result
+    async getStored(id) {
+      return db.transaction('r', db.sheets, db.summaries, async () => {
+        const [sheet, summary] = await Promise.all([db.sheets.get(id), db.summaries.get(id)])
+        return sheet ? { sheet, revision: summary?.revision ?? 1 } : undefined
       })
     },
 
+    listSummaries: () => db.summaries.orderBy('updatedAt').reverse().toArray(),
+
+    async prepareToSave() {
+      await loadSheetModule()
+      if (!db.isOpen()) await db.open()
+    },
+
+    save(candidate, options = {}) {
+      // No await before the transaction starts once the schema is loaded (prepareToSave): a save begun in a
+      // `pagehide` handler must reach IndexedDB before the page is gone.
+      const write = ({ validateSheet }: SheetModule): Promise<SaveResult> => {
+        const stamped =
+          options.touch === false ? candidate : { ...candidate, updatedAt: laterOf(new Date(), candidate.createdAt) }
+        const result = validateSheet(stamped)
+        if (!result.ok) return Promise.resolve(result)
+        return db.transaction('rw', db.sheets, db.summaries, db.drafts, async (): Promise<SaveResult> => {
+          const summary = await db.summaries.get(result.sheet.id)
+          if (options.expectedRevision !== undefined) {
+            const stored = summary && (await db.sheets.get(result.sheet.id))
+            if (options.expectedRevision !== null && !stored) return { ok: false, deleted: true }
+            if (stored && summary.revision !== options.expectedRevision)
+              return { ok: false, conflict: stored, revision: summary.revision }
+          }
+          const revision = await putSheet(result.sheet, summary)
+          if (options.draft) {
+            const { content, rowKeys } = options.draft
+            await db.drafts.put({
+              id: result.sheet.id,
+              savedAt: new Date().toISOString(),
+              content,
+              baseRevision: revision,
+              rowKeys,
+            })
+          } else await db.drafts.delete(result.sheet.id)
+          return { ...result, revision }
+        })
+      }
+      return sheetModule ? write(sheetModule) : loadSheetModule().then(write)
+    },
+
     observeSheet(id, onChange) {
-      const subscription = liveQuery(() => db.sheets.get(id)).subscribe({ next: onChange, error: () => undefined })
+      const query = liveQuery(async () => {
+        const [sheet, summary] = await Promise.all([db.sheets.get(id), db.summaries.get(id)])
+        return sheet ? { sheet, revision: summary?.revision ?? 1 } : undefined
+      })
+      const subscription = query.subscribe({ next: onChange, error: () => undefined })
       return () => subscription.unsubscribe()
     },
 
     observeLibrary(onChange) {
       let first = true
       // The count and newest update change with every write; the first value is the current state, not a change.
-      const subscription = liveQuery(async () => [await db.summaries.count(), await db.summaries.orderBy('updatedAt').last()]).subscribe({
+      const subscription = liveQuery(async () => [
+        await db.summaries.count(),
+        await db.summaries.orderBy('updatedAt').last(),
+      ]).subscribe({
         next: () => {
           if (first) first = false
           else onChange()
@@ -131,10 +223,10 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
     },
 
     async duplicate(id, copyTitle) {
-      const { duplicateSheet, LIMITS } = await loadSheetModule()
+      const { duplicateSheet } = await loadSheetModule()
       const source = await db.sheets.get(id)
       if (!source) throw new Error(`No sheet ${id}`)
-      const copy = duplicateSheet(source, copyTitle(source.project.title).slice(0, LIMITS.shortText))
+      const copy = duplicateSheet(source, decoratedTitle(source.project.title, copyTitle))
       await writeValid(copy)
       return copy
     },
@@ -143,7 +235,9 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
       await db.transaction('rw', db.sheets, db.summaries, db.drafts, db.trash, async () => {
         const sheet = await db.sheets.get(id)
         if (!sheet) return
-        await db.trash.put({ id, deletedAt: new Date().toISOString(), sheet })
+        const revision = (await db.summaries.get(id))?.revision
+        const record: TrashRecord = { id, deletedAt: new Date().toISOString(), sheet, revision }
+        await db.trash.put(record)
         await db.sheets.delete(id)
         await db.summaries.delete(id)
         await db.drafts.delete(id)
@@ -152,15 +246,29 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
 
     async restore(id) {
       const { validateSheet } = await loadSheetModule()
+      return db.transaction('rw', db.sheets, db.summaries, db.drafts, db.trash, async (): Promise<RestoreResult> => {
+        const record = await db.trash.get(id)
+        if (!record) return { status: 'missing' }
+        const current = await db.sheets.get(id)
+        // Something took its place since the deletion: "Annuler" must not overwrite it.
+        if (current) return { status: 'exists', current, deleted: record.sheet }
+        const result = validateSheet(record.sheet)
+        if (!result.ok) return { status: 'missing' }
+        await putSheet(result.sheet, { ...summarise(result.sheet), revision: record.revision ?? 1 })
+        await db.trash.delete(id)
+        return { status: 'restored', sheet: result.sheet }
+      })
+    },
+
+    async restoreAsCopy(id, copyTitle) {
+      const { duplicateSheet } = await loadSheetModule()
       return db.transaction('rw', db.sheets, db.summaries, db.drafts, db.trash, async () => {
         const record = await db.trash.get(id)
         if (!record) return undefined
-        const result = validateSheet(record.sheet)
-        if (!result.ok) return undefined
-        await db.sheets.put(result.sheet)
-        await db.summaries.put(summarise(result.sheet))
+        const copy = duplicateSheet(record.sheet, decoratedTitle(record.sheet.project.title, copyTitle))
+        await putSheet(copy)
         await db.trash.delete(id)
-        return result.sheet
+        return copy
       })
     },
 
@@ -171,28 +279,45 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
       return found.filter((sheet): sheet is Sheet => sheet !== undefined)
     },
 
+    async revisions(ids) {
+      const summaries = await db.summaries.bulkGet([...ids])
+      return new Map(
+        summaries.filter((summary) => summary !== undefined).map((summary) => [summary.id, summary.revision ?? 1]),
+      )
+    },
+
     async getAll() {
       const ids = await db.summaries.orderBy('updatedAt').reverse().primaryKeys()
       const sheets = await db.sheets.bulkGet(ids)
       return sheets.filter((sheet): sheet is Sheet => sheet !== undefined)
     },
 
-    async importSheets(sheets) {
+    async importSheets(sheets, options = {}) {
       // Chunks of 1,000 inside one transaction: faster than one huge bulkPut, still all-or-nothing.
-      await db.transaction('rw', db.sheets, db.summaries, db.drafts, async () => {
+      return db.transaction('rw', db.sheets, db.summaries, db.drafts, async () => {
+        const expected = options.expectedRevisions
+        if (expected && expected.size > 0) {
+          const now = await db.summaries.bulkGet([...expected.keys()])
+          const changed = [...expected.keys()].filter((id, index) => (now[index]?.revision ?? null) !== expected.get(id))
+          if (changed.length > 0) return { ok: false as const, changed }
+        }
         for (let start = 0; start < sheets.length; start += IMPORT_CHUNK) {
           const chunk = sheets.slice(start, start + IMPORT_CHUNK)
+          const previous = await db.summaries.bulkGet(chunk.map((sheet) => sheet.id))
           await db.sheets.bulkPut(chunk)
-          await db.summaries.bulkPut(chunk.map(summarise))
+          await db.summaries.bulkPut(
+            chunk.map((sheet, index) => ({ ...summarise(sheet), revision: (previous[index]?.revision ?? 0) + 1 })),
+          )
           await db.drafts.bulkDelete(chunk.map((sheet) => sheet.id))
         }
+        return { ok: true as const }
       })
     },
 
     getDraft: (id) => db.drafts.get(id),
 
-    async saveDraft(content, baseUpdatedAt, rowKeys) {
-      await db.drafts.put({ id: content.id, savedAt: new Date().toISOString(), content, baseUpdatedAt, rowKeys })
+    async saveDraft(content, baseRevision, rowKeys) {
+      await db.drafts.put({ id: content.id, savedAt: new Date().toISOString(), content, baseRevision, rowKeys })
     },
 
     async discardDraft(id) {

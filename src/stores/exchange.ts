@@ -40,7 +40,12 @@ export const useExchangeStore = defineStore('exchange', () => {
   const totals = ref<ImportTotals>({ added: 0, replaced: 0, skipped: 0 })
   const conflict = shallowRef<ImportConflict | null>(null)
   const conflictPosition = ref({ index: 0, total: 0 })
+  /** Files waiting for the import under way to finish. */
+  const queued = shallowRef<File[]>([])
+  /** The library changed while the person was answering: the questions are asked again. */
+  const changedMeanwhile = ref(false)
   let answerConflict: ((answer: ConflictAnswer) => void) | null = null
+  let reading: AbortController | null = null
 
   function reset() {
     stage.value = 'idle'
@@ -50,6 +55,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     cancelled.value = false
     totals.value = { added: 0, replaced: 0, skipped: 0 }
     conflict.value = null
+    changedMeanwhile.value = false
   }
 
   function askConflict(next: ImportConflict, index: number, total: number): Promise<ConflictAnswer> {
@@ -70,16 +76,21 @@ export const useExchangeStore = defineStore('exchange', () => {
   async function importOneFile(file: File, copyTitle: (title: string) => string): Promise<boolean> {
     currentFile.value = file.name
     stage.value = 'reading'
+    changedMeanwhile.value = false
     const [{ readExchangeFile }, { planImport, resolveImport }] = await Promise.all([
       import('@/services/read-exchange-file'),
       import('@/domain/import-plan'),
     ])
+    reading = new AbortController()
     let result
     try {
-      result = await readExchangeFile(file)
+      result = await readExchangeFile(file, reading.signal)
     } catch {
-      refused.value = [...refused.value, { fileName: file.name, problems: [{ kind: 'not-json' }] }]
+      if (reading.signal.aborted) return false
+      refused.value = [...refused.value, { fileName: file.name, problems: [{ kind: 'read-failed' }] }]
       return true
+    } finally {
+      reading = null
     }
     if (!result.ok) {
       refused.value = [...refused.value, { fileName: file.name, problems: result.problems }]
@@ -87,50 +98,82 @@ export const useExchangeStore = defineStore('exchange', () => {
     }
 
     const repository = sheetsRepository()
-    const local = await repository.getMany(result.sheets.map((sheet) => sheet.id))
-    const plan = planImport(result.sheets, new Map(local.map((sheet) => [sheet.id, sheet])))
-    const choices = new Map<string, ConflictChoice>()
-    let forAll: ConflictChoice | null = null
-    for (const [index, item] of plan.conflicts.entries()) {
-      if (forAll === null) {
-        const { choice, applyToAll } = await askConflict(item, index + 1, plan.conflicts.length)
-        if (choice === 'cancel') return false
-        if (applyToAll) forAll = choice
-        choices.set(item.incoming.id, choice)
-      } else choices.set(item.incoming.id, forAll)
-    }
-    conflict.value = null
+    const ids = result.sheets.map((sheet) => sheet.id)
+    // The person compares against the library as it is now; if it changes before the answers are written (an
+    // edit in another tab, another import), the write is refused and the questions are asked again.
+    for (;;) {
+      const [local, revisions] = await Promise.all([repository.getMany(ids), repository.revisions(ids)])
+      const plan = planImport(result.sheets, new Map(local.map((sheet) => [sheet.id, sheet])))
+      const choices = new Map<string, ConflictChoice>()
+      let forAll: ConflictChoice | null = null
+      for (const [index, item] of plan.conflicts.entries()) {
+        if (forAll === null) {
+          const { choice, applyToAll } = await askConflict(item, index + 1, plan.conflicts.length)
+          if (choice === 'cancel') return false
+          if (applyToAll) forAll = choice
+          choices.set(item.incoming.id, choice)
+        } else choices.set(item.incoming.id, forAll)
+      }
+      conflict.value = null
 
-    const outcome = resolveImport(plan, choices, copyTitle)
-    stage.value = 'writing'
-    try {
-      await repository.importSheets(outcome.toWrite)
-    } catch (error) {
-      writeError.value = error
-      return false
+      const outcome = resolveImport(plan, choices, copyTitle)
+      const compared = new Set(ids)
+      const expectedRevisions = new Map(
+        outcome.toWrite.filter((sheet) => compared.has(sheet.id)).map((sheet) => [sheet.id, revisions.get(sheet.id) ?? null]),
+      )
+      stage.value = 'writing'
+      let written
+      try {
+        written = await repository.importSheets(outcome.toWrite, { expectedRevisions })
+      } catch (error) {
+        writeError.value = error
+        return false
+      }
+      if (!written.ok) {
+        changedMeanwhile.value = true
+        continue
+      }
+      totals.value = {
+        added: totals.value.added + outcome.added,
+        replaced: totals.value.replaced + outcome.replaced,
+        skipped: totals.value.skipped + outcome.skipped,
+      }
+      return true
     }
-    totals.value = {
-      added: totals.value.added + outcome.added,
-      replaced: totals.value.replaced + outcome.replaced,
-      skipped: totals.value.skipped + outcome.skipped,
-    }
-    return true
   }
 
-  /** Imports one or many files; the dialog follows `stage`. */
+  /**
+   * Imports one or many files; the dialog follows `stage`. Files given while an import is under way (dropped during
+   * a conflict question, say) wait their turn and are imported right after, in the same dialog.
+   */
   async function importFiles(files: readonly File[], copyTitle: (title: string) => string) {
-    if (files.length === 0 || (stage.value !== 'idle' && stage.value !== 'done')) return
+    if (files.length === 0) return
+    if (stage.value !== 'idle' && stage.value !== 'done') {
+      queued.value = [...queued.value, ...files]
+      return
+    }
     reset()
-    for (const file of files) {
-      const goOn = await importOneFile(file, copyTitle)
+    queued.value = [...files]
+    while (queued.value.length > 0) {
+      const [file, ...rest] = queued.value
+      queued.value = rest
+      const goOn = await importOneFile(file!, copyTitle)
       if (!goOn) {
         cancelled.value = writeError.value === null
+        // Cancelling stops the whole import, including the files waiting.
+        queued.value = []
         break
       }
     }
     stage.value = 'done'
     if (totals.value.added + totals.value.replaced > 0) void useStorageStatusStore().ensurePersistence()
     await useLibraryStore().load()
+  }
+
+  /** "Annuler l'import": stops reading the current file, or answers the open question with "cancel". */
+  function cancel() {
+    if (stage.value === 'conflict') answer('cancel')
+    else if (stage.value === 'reading') reading?.abort()
   }
 
   /** Downloads these sheets as one file; returns its name. */
@@ -164,8 +207,11 @@ export const useExchangeStore = defineStore('exchange', () => {
     totals,
     conflict,
     conflictPosition,
+    queued,
+    changedMeanwhile,
     reset,
     answer,
+    cancel,
     importFiles,
     downloadSheets,
     exportSheets,

@@ -111,10 +111,18 @@ export const useLibraryStore = defineStore('library', () => {
     return sheetsRepository().get(id)
   }
 
+  /** "Annuler" after a deletion: back only if nothing took the sheet's place meanwhile (see RestoreResult). */
   async function restore(id: string) {
-    const sheet = await sheetsRepository().restore(id)
+    const result = await sheetsRepository().restore(id)
     await load()
-    return sheet
+    return result
+  }
+
+  /** The deleted sheet beside the one that took its place, under a new id. */
+  async function restoreAsCopy(id: string, copyTitle: (title: string) => string) {
+    const copy = await sheetsRepository().restoreAsCopy(id, copyTitle)
+    await load()
+    return copy
   }
 
   return {
@@ -137,6 +145,7 @@ export const useLibraryStore = defineStore('library', () => {
     duplicate,
     remove,
     restore,
+    restoreAsCopy,
     getSheet,
     followChanges,
   }

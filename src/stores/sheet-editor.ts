@@ -31,14 +31,16 @@ import {
   type TextListPath,
 } from '@/domain/sheet-edit'
 import { toFieldIssues, type FieldIssue } from '@/domain/field-issues'
-import { isSaveConflict, sheetsRepository } from '@/storage'
+import { isSaveConflict, isSaveDeleted, sheetsRepository, type StoredSheet } from '@/storage'
+import { clearRescueCopy, readRescueCopy, writeRescueCopy } from '@/services/rescue-copy'
 import { useStorageStatusStore } from './storage-status'
 
 /**
  * saved: everything typed is stored. invalid: stored, except fields that still need fixing (kept as a draft).
- * pending / saving: a save is coming or under way. conflict: another tab changed the sheet. error: the write failed.
+ * pending / saving: a save is coming or under way. conflict: another tab changed the sheet. deleted: another tab
+ * deleted it (the edits stay here until the person restores it). error: the write failed.
  */
-export type SaveState = 'saved' | 'pending' | 'saving' | 'invalid' | 'error' | 'conflict'
+export type SaveState = 'saved' | 'pending' | 'saving' | 'invalid' | 'error' | 'conflict' | 'deleted'
 
 /** How long typing must pause before a save. */
 const AUTOSAVE_DELAY_MS = 500
@@ -76,9 +78,14 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   const conflict = shallowRef<Sheet | null>(null)
   /** True after this tab silently took a newer version saved in another tab (it had no edits of its own). */
   const refreshedFromElsewhere = ref(false)
+  /** The sheet was deleted elsewhere while open here; the working copy is kept until the person decides. */
+  const deletedElsewhere = ref(false)
 
   // The working copy as last written (as the sheet or as its draft): an unchanged copy is not written again.
   let writtenFingerprint = ''
+  // The revision of `stored`: saves are based on it, and refused if storage has moved on (see sheets-repository).
+  let storedRevision = 0
+  let conflictRevision = 0
   let stopObserving: (() => void) | undefined
   // Saves run one after another, so an older snapshot can never overwrite a newer one.
   let saving: Promise<void> = Promise.resolve()
@@ -122,8 +129,9 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     return issues.value.length > 0 ? 'invalid' : 'saved'
   }
 
-  function showWorkingCopy(working: Sheet, keys: RowKeys, base: Sheet, baseKeys: RowKeys) {
+  function showWorkingCopy(working: Sheet, keys: RowKeys, base: Sheet, baseKeys: RowKeys, revision: number) {
     stored.value = base
+    storedRevision = revision
     storedKeys.value = baseKeys
     rowKeys.value = keys
     freshRows.value = new Set()
@@ -132,44 +140,61 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   }
 
   /** Takes a stored version as both copies (opening, or taking another tab's version). */
-  function showStored(version: Sheet) {
+  function showStored({ sheet: version, revision }: StoredSheet) {
     const keys = keysFor(version)
-    showWorkingCopy(structuredClone(version), keys, version, copyKeys(keys))
+    showWorkingCopy(structuredClone(version), keys, version, copyKeys(keys), revision)
+  }
+
+  /** A working copy saved earlier (a draft, a rescue copy), with its rows paired to the stored sheet's. */
+  function showSavedWorkingCopy(working: Sheet, pair: { draft: RowKeys; stored: RowKeys } | undefined, base: StoredSheet) {
+    if (pair && keysFit(pair.draft, working) && keysFit(pair.stored, base.sheet)) {
+      const [draftKeys, baseKeys] = renumberKeys(pair.draft, pair.stored)
+      showWorkingCopy(working, draftKeys!, base.sheet, baseKeys!, base.revision)
+    } else {
+      const baseKeys = keysFor(base.sheet)
+      showWorkingCopy(working, pairKeys(working, base.sheet, baseKeys), base.sheet, baseKeys, base.revision)
+    }
   }
 
   async function open(id: string) {
     if (sheet.value?.id === id && status.value === 'ready') return
+    // A save of the sheet left a moment ago may still be running: read what it writes, not what it replaces.
+    await saving
     status.value = 'loading'
     sheet.value = null
     draftRestored.value = false
+    deletedElsewhere.value = false
     try {
       const repository = sheetsRepository()
-      const [storedSheet, draft] = await Promise.all([repository.get(id), repository.getDraft(id)])
-      if (!storedSheet) {
+      const [base, draft] = await Promise.all([repository.getStored(id), repository.getDraft(id)])
+      // Loaded now, so that a save started as the page goes away opens its transaction at once.
+      await repository.prepareToSave()
+      if (!base) {
         status.value = 'not-found'
         return
       }
-      // Drafts written before this field existed have no base: they were made from the stored version.
-      const currentDraft =
-        draft && (draft.baseUpdatedAt ?? storedSheet.updatedAt) === storedSheet.updatedAt ? draft : undefined
-      staleDraft.value = draft && !currentDraft ? draft.content : null
+      // Drafts written before revisions carry the stored updatedAt they were made from.
+      const draftBase = draft?.baseRevision ?? (draft?.baseUpdatedAt === base.sheet.updatedAt ? base.revision : -1)
+      const currentDraft = draft && draftBase === base.revision ? draft : undefined
+      // The copy written as the page went away last time holds the latest typing, if its save did not land.
+      const rescued = readRescueCopy(id)
+      const currentRescue = rescued && rescued.baseRevision === base.revision ? rescued : undefined
+      const stale = (rescued && !currentRescue ? rescued.content : undefined) ?? (draft && !currentDraft ? draft.content : undefined)
+      staleDraft.value = stale ?? null
       conflict.value = null
       refreshedFromElsewhere.value = false
-      if (currentDraft) {
-        const pair = currentDraft.rowKeys
-        const [draftKeys, baseKeys] =
-          pair && keysFit(pair.draft, currentDraft.content) && keysFit(pair.stored, storedSheet)
-            ? renumberKeys(pair.draft, pair.stored)
-            : (() => {
-                const keys = keysFor(storedSheet)
-                return [pairKeys(currentDraft.content, storedSheet, keys), keys]
-              })()
-        showWorkingCopy(currentDraft.content, draftKeys!, storedSheet, baseKeys!)
-      } else showStored(storedSheet)
-      draftRestored.value = Boolean(currentDraft)
-      lastSavedAt.value = new Date(currentDraft?.savedAt ?? storedSheet.updatedAt)
-      saveState.value = currentDraft ? settledState() : 'saved'
+      const saved = currentRescue ?? currentDraft
+      if (saved) showSavedWorkingCopy(saved.content, saved.rowKeys, base)
+      else showStored(base)
+      draftRestored.value = saved !== undefined && fingerprint(saved.content) !== fingerprint(base.sheet)
+      lastSavedAt.value = new Date(saved?.savedAt ?? base.sheet.updatedAt)
+      saveState.value = saved ? settledState() : 'saved'
       status.value = 'ready'
+      if (currentRescue) {
+        // What the rescue copy holds may not be in IndexedDB yet: store it now.
+        writtenFingerprint = ''
+        void save()
+      }
       stopObserving?.()
       stopObserving = repository.observeSheet(id, onStoredChange)
     } catch (error) {
@@ -178,11 +203,21 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     }
   }
 
-  /** Another tab (or a later write of ours) changed the stored sheet. */
-  function onStoredChange(update: Sheet | undefined) {
-    if (!update || !sheet.value || !stored.value || update.id !== sheet.value.id) return
+  /** Another tab (or a later write of ours) changed the stored sheet, or deleted it. */
+  function onStoredChange(update: StoredSheet | undefined) {
+    if (!sheet.value || !stored.value) return
+    if (!update) {
+      // Deleted elsewhere: nothing here is thrown away; the person is told and may restore it.
+      if (status.value === 'ready' && saveState.value !== 'saving') {
+        deletedElsewhere.value = true
+        saveState.value = 'deleted'
+      }
+      return
+    }
+    if (update.sheet.id !== sheet.value.id) return
     // Our own save is under way: its result, not this notification, moves the base.
-    if (saveState.value === 'saving' || update.updatedAt === stored.value.updatedAt) return
+    if (saveState.value === 'saving' || update.revision === storedRevision) return
+    deletedElsewhere.value = false
     const untouched = saveState.value === 'saved' && fingerprint(sheet.value) === fingerprint(stored.value)
     if (untouched) {
       showStored(update)
@@ -190,9 +225,37 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
       // The offer is re-read on the next opening: the draft may be gone, saved by the tab that made it.
       staleDraft.value = null
     } else {
-      conflict.value = update
+      conflict.value = update.sheet
+      conflictRevision = update.revision
       saveState.value = 'conflict'
     }
+  }
+
+  /** Writes the working copy back as the sheet, after it was deleted elsewhere ("Restaurer la fiche"). */
+  async function restoreDeleted() {
+    if (!deletedElsewhere.value || !sheet.value) return
+    deletedElsewhere.value = false
+    storedRevision = -1
+    writtenFingerprint = ''
+    saveState.value = 'pending'
+    await save()
+  }
+
+  /** Last resort as the page goes: a synchronous copy of what IndexedDB may not have received yet. */
+  function rescue(): void {
+    if (!sheet.value || !rowKeys.value || !storedKeys.value) return
+    if (fingerprint(sheet.value) === writtenFingerprint && saveState.value !== 'deleted') return
+    writeRescueCopy({
+      content: plainCopy(sheet.value),
+      rowKeys: { draft: copyKeys(rowKeys.value), stored: copyKeys(storedKeys.value) },
+      baseRevision: storedRevision,
+      savedAt: new Date().toISOString(),
+    })
+  }
+
+  /** Whether leaving now could lose something: a save not finished, failed or refused. */
+  function hasUnsavedChanges(): boolean {
+    return sheet.value !== null && ['pending', 'saving', 'error', 'conflict', 'deleted'].includes(saveState.value)
   }
 
   /** Brings back unsaved edits made from an older version; the person then chooses between the two. */
@@ -201,7 +264,8 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     if (!draft || !sheet.value || !stored.value) return
     staleDraft.value = null
     conflict.value = stored.value
-    showWorkingCopy(draft, keysFor(draft), stored.value, storedKeys.value ?? keysFor(stored.value))
+    conflictRevision = storedRevision
+    showWorkingCopy(draft, keysFor(draft), stored.value, storedKeys.value ?? keysFor(stored.value), storedRevision)
     saveState.value = 'conflict'
   }
 
@@ -211,12 +275,14 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     if (!theirs || !sheet.value) return
     conflict.value = null
     if (keep === 'theirs') {
-      showStored(theirs)
+      showStored({ sheet: theirs, revision: conflictRevision })
       saveState.value = 'saved'
       await sheetsRepository().discardDraft(theirs.id)
+      clearRescueCopy(theirs.id)
     } else {
       // Mine is written over theirs: their rows are not ours, so they get keys of their own.
       stored.value = theirs
+      storedRevision = conflictRevision
       storedKeys.value = keysFor(theirs)
       writtenFingerprint = ''
       await save()
@@ -242,39 +308,51 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     const workingPrint = fingerprint(working)
     // Until the person settles a conflict, edits are kept as a draft, never written over the other version.
     if (conflict.value) {
-      await repository.saveDraft(working, base.updatedAt, { draft: keys, stored: baseKeys })
+      await repository.saveDraft(working, storedRevision, { draft: keys, stored: baseKeys })
       return
     }
+    // Deleted elsewhere: nothing can be written until the person restores it (the rescue copy keeps the edits).
+    if (deletedElsewhere.value) return
     if (workingPrint === writtenFingerprint) {
       if (saveState.value === 'pending') saveState.value = settledState()
       return
     }
+    const recreating = storedRevision < 0
     const next = savableSheet(working, keys, base, baseKeys)
     const keepDraft = fingerprint(next.sheet) !== workingPrint
     saveState.value = 'saving'
     try {
-      if (fingerprint(next.sheet) === fingerprint(base)) {
+      if (!recreating && fingerprint(next.sheet) === fingerprint(base)) {
         // Nothing new that is valid: only the draft changes.
-        if (keepDraft) await repository.saveDraft(working, base.updatedAt, { draft: keys, stored: baseKeys })
+        if (keepDraft) await repository.saveDraft(working, storedRevision, { draft: keys, stored: baseKeys })
         else await repository.discardDraft(working.id)
       } else {
         const result = await repository.save(next.sheet, {
-          expectedUpdatedAt: base.updatedAt,
+          expectedRevision: recreating ? null : storedRevision,
           draft: keepDraft ? { content: working, rowKeys: { draft: keys, stored: next.keys } } : undefined,
         })
         if (isSaveConflict(result)) {
-          await repository.saveDraft(working, base.updatedAt, { draft: keys, stored: baseKeys })
+          await repository.saveDraft(working, storedRevision, { draft: keys, stored: baseKeys })
           conflict.value = result.conflict
+          conflictRevision = result.revision
           saveState.value = 'conflict'
+          return
+        }
+        if (isSaveDeleted(result)) {
+          deletedElsewhere.value = true
+          saveState.value = 'deleted'
           return
         }
         if (!result.ok) throw new Error('The savable sheet did not validate')
         stored.value = result.sheet
+        storedRevision = result.revision ?? storedRevision + 1
         storedKeys.value = next.keys
         if (sheet.value?.id === working.id) sheet.value.updatedAt = result.sheet.updatedAt
         void useStorageStatusStore().ensurePersistence()
       }
       writtenFingerprint = workingPrint
+      // Safely in IndexedDB: the last-resort copy is no longer needed (unless the person typed on meanwhile).
+      if (!sheet.value || fingerprint(sheet.value) === workingPrint) clearRescueCopy(working.id)
       lastSavedAt.value = new Date()
       saveError.value = null
       // Edits typed while this save ran are still pending.
@@ -382,6 +460,10 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     conflict,
     refreshedFromElsewhere,
     resolveConflict,
+    deletedElsewhere,
+    restoreDeleted,
+    rescue,
+    hasUnsavedChanges,
     issues,
     issueAt,
     open,

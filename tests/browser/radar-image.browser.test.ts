@@ -70,7 +70,7 @@ describe('radar PNG export in Chromium', () => {
     expect(orange).toBeGreaterThan(1_000)
 
     const embedded = await readTextChunk(new Uint8Array(await blob.arrayBuffer()), 50 * 1024 * 1024)
-    const envelope = JSON.parse(embedded!)
+    const envelope = JSON.parse(embedded.kind === 'text' ? embedded.text : '')
     expect(envelope.format).toBe('fiche-projet-data')
     expect(envelope.sheets).toEqual([JSON.parse(JSON.stringify(sheet))])
   })

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Sheet } from '@/domain/sheet'
 import { SheetDatabase } from '@/storage/db'
 import { createSheetsRepository, type SheetsRepository } from '@/storage/sheets-repository'
@@ -45,13 +45,19 @@ describe('sheets repository in Chromium IndexedDB', () => {
   it('tells an observer about changes to a sheet', async () => {
     const { repository } = openRepository()
     const sheet = await repository.create({ title: 'Observée' })
-    const seen: (string | undefined)[] = []
-    const stop = repository.observeSheet(sheet.id, (stored) => seen.push(stored?.author))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    const seen: (string | number | undefined)[][] = []
+    const stop = repository.observeSheet(sheet.id, (stored) => seen.push([stored?.sheet.author, stored?.revision]))
+    await vi.waitFor(() => expect(seen).toHaveLength(1))
     await repository.save({ ...sheet, author: 'Autre onglet' })
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await vi.waitFor(() => expect(seen).toHaveLength(2))
+    await repository.remove(sheet.id)
+    await vi.waitFor(() => expect(seen).toHaveLength(3))
     stop()
-    expect(seen).toEqual(['', 'Autre onglet'])
+    expect(seen).toEqual([
+      ['', 1],
+      ['Autre onglet', 2],
+      [undefined, undefined],
+    ])
   })
 })
 
@@ -70,5 +76,36 @@ describe('a newer app version opening the database', () => {
     newer.close()
     databaseListeners.versionChange = undefined
     expect(told).toBe(true)
+  })
+})
+
+describe('a database written by the previous version (schema 1)', () => {
+  it('opens in version 2 with every sheet, each at revision 1', async () => {
+    const { default: Dexie } = await import('dexie')
+    const { createSheet } = await import('@/domain/sheet')
+    const { summarise } = await import('@/domain/summary')
+    const name = `test-${crypto.randomUUID()}`
+    // The schema of version 1, as the app shipped it before revisions.
+    const old = new Dexie(name)
+    old.version(1).stores({
+      sheets: 'id',
+      summaries: 'id, updatedAt, title, organisation, phase, *tags',
+      drafts: 'id',
+      trash: 'id, deletedAt',
+    })
+    const sheets = ['Mobilité', 'Santé', 'Éducation'].map((title) => createSheet({ title }))
+    await old.table('sheets').bulkPut(sheets)
+    await old.table('summaries').bulkPut(sheets.map(summarise))
+    await old.table('drafts').put({ id: sheets[0]!.id, savedAt: new Date().toISOString(), content: sheets[0], baseUpdatedAt: sheets[0]!.updatedAt })
+    old.close()
+
+    const { repository } = openRepository(name)
+    expect((await repository.listSummaries()).map((summary) => [summary.title, summary.revision]).sort()).toEqual([
+      ['Mobilité', 1],
+      ['Santé', 1],
+      ['Éducation', 1],
+    ])
+    for (const sheet of sheets) expect(await repository.getStored(sheet.id)).toEqual({ sheet, revision: 1 })
+    expect((await repository.getDraft(sheets[0]!.id))?.baseUpdatedAt).toBe(sheets[0]!.updatedAt)
   })
 })

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { keysFor } from '@/domain/sheet-edit'
 import { createSheet, type Sheet } from '@/domain/sheet'
-import { isSaveConflict, type SheetsRepository } from '@/storage'
+import { isSaveConflict, isSaveDeleted, type SheetsRepository } from '@/storage'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 
@@ -50,17 +50,42 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       expect(result.ok && Date.parse(result.sheet.updatedAt) >= Date.parse(sheet.createdAt)).toBe(true)
     })
 
-    it('refuses a save based on a version that has been replaced since, and says which version is stored', async () => {
+    it('refuses a save based on a revision that has been replaced since, and says which version is stored', async () => {
       const repository = open()
       const sheet = await repository.create({ title: 'Deux onglets' })
-      await tick()
+      const { revision } = (await repository.getStored(sheet.id))!
       const first = { ...structuredClone(sheet), author: 'Premier onglet' }
-      expect((await repository.save(first, { expectedUpdatedAt: sheet.updatedAt })).ok).toBe(true)
-      await tick()
+      const saved = await repository.save(first, { expectedRevision: revision })
+      expect(saved.ok && saved.revision).toBe(revision + 1)
       const second = { ...structuredClone(sheet), author: 'Second onglet' }
-      const refused = await repository.save(second, { expectedUpdatedAt: sheet.updatedAt })
-      expect(isSaveConflict(refused) && refused.conflict.author).toBe('Premier onglet')
+      const refused = await repository.save(second, { expectedRevision: revision })
+      expect(isSaveConflict(refused) && [refused.conflict.author, refused.revision]).toEqual(['Premier onglet', revision + 1])
       expect((await repository.get(sheet.id))?.author).toBe('Premier onglet')
+    })
+
+    it('tells two versions apart whatever the clocks say: a sheet created in the future still changes revision', async () => {
+      const repository = open()
+      // An imported sheet stamped by a machine whose clock is an hour ahead: every save keeps its updatedAt.
+      const sheet = createSheet({ title: 'Horloge en avance', now: new Date(Date.now() + 3_600_000) })
+      await repository.importSheets([sheet])
+      const { revision } = (await repository.getStored(sheet.id))!
+      const first = await repository.save({ ...sheet, organisation: 'Onglet 1' }, { expectedRevision: revision })
+      expect(first.ok && first.sheet.updatedAt).toBe(sheet.updatedAt)
+      const second = await repository.save({ ...sheet, author: 'Onglet 2' }, { expectedRevision: revision })
+      expect(isSaveConflict(second)).toBe(true)
+      expect((await repository.get(sheet.id))?.organisation).toBe('Onglet 1')
+    })
+
+    it('refuses a save based on a sheet deleted meanwhile, unless asked to create it again', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'Supprimée ailleurs' })
+      const { revision } = (await repository.getStored(sheet.id))!
+      await repository.remove(sheet.id)
+      const edited = { ...sheet, author: 'Onglet A' }
+      expect(isSaveDeleted(await repository.save(edited, { expectedRevision: revision }))).toBe(true)
+      expect(await repository.get(sheet.id)).toBeUndefined()
+      expect((await repository.save(edited, { expectedRevision: null })).ok).toBe(true)
+      expect((await repository.get(sheet.id))?.author).toBe('Onglet A')
     })
 
     it('keeps a draft beside the sheet it was saved with, based on the new version, and drops it with the next save', async () => {
@@ -73,7 +98,7 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       expect(saved.ok).toBe(true)
       const draft = await repository.getDraft(sheet.id)
       expect(draft?.content.project.objectives).toEqual([''])
-      expect(draft?.baseUpdatedAt).toBe(saved.ok ? saved.sheet.updatedAt : '')
+      expect(draft?.baseRevision).toBe((await repository.getStored(sheet.id))?.revision)
       expect(draft?.rowKeys).toEqual(rowKeys)
       expect((await repository.save({ ...sheet, author: 'Camille D.' })).ok).toBe(true)
       expect(await repository.getDraft(sheet.id)).toBeUndefined()
@@ -84,10 +109,10 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       const sheet = await repository.create({ title: 'Brouillon seul' })
       const working: Sheet = structuredClone(sheet)
       working.project.calendar.milestones.push({ label: '', date: null })
-      await repository.saveDraft(working, sheet.updatedAt)
+      await repository.saveDraft(working, 7)
       expect(await repository.getDraft(sheet.id)).toMatchObject({
         content: { project: { calendar: { milestones: [{ label: '', date: null }] } } },
-        baseUpdatedAt: sheet.updatedAt,
+        baseRevision: 7,
       })
       await repository.discardDraft(sheet.id)
       expect(await repository.getDraft(sheet.id)).toBeUndefined()
@@ -102,17 +127,33 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       expect(await repository.listSummaries()).toHaveLength(2)
     })
 
-    it('moves a deleted sheet to the trash with its draft gone, and restores it unchanged', async () => {
+    it('moves a deleted sheet to the trash with its draft gone, and restores it unchanged, as a newer revision', async () => {
       const repository = open()
       const sheet = await repository.create({ title: 'À supprimer' })
-      await repository.saveDraft(sheet, sheet.updatedAt)
+      const before = (await repository.getStored(sheet.id))!.revision
+      await repository.saveDraft(sheet, before)
       await repository.remove(sheet.id)
       expect(await repository.get(sheet.id)).toBeUndefined()
       expect(await repository.getDraft(sheet.id)).toBeUndefined()
       expect(await repository.listSummaries()).toEqual([])
-      expect(await repository.restore(sheet.id)).toEqual(sheet)
-      expect(await repository.get(sheet.id)).toEqual(sheet)
-      expect(await repository.restore(sheet.id)).toBeUndefined()
+      expect(await repository.restore(sheet.id)).toEqual({ status: 'restored', sheet })
+      expect(await repository.getStored(sheet.id)).toEqual({ sheet, revision: before + 1 })
+      expect(await repository.restore(sheet.id)).toEqual({ status: 'missing' })
+    })
+
+    it('never lets "Annuler" overwrite a sheet that came back since its deletion, and can keep both', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'Fiche' })
+      await repository.remove(sheet.id)
+      const newer = { ...structuredClone(sheet), author: 'Version importée' }
+      await repository.importSheets([newer])
+      const result = await repository.restore(sheet.id)
+      expect(result).toEqual({ status: 'exists', current: newer, deleted: sheet })
+      expect(await repository.get(sheet.id)).toEqual(newer)
+      const copy = await repository.restoreAsCopy(sheet.id, (title) => `${title} (restaurée)`)
+      expect(copy?.id).not.toBe(sheet.id)
+      expect(copy?.project.title).toBe('Fiche (restaurée)')
+      expect((await repository.listSummaries()).map((summary) => summary.title).sort()).toEqual(['Fiche', 'Fiche (restaurée)'])
     })
 
     it('purges trash entries older than a date', async () => {
@@ -121,13 +162,13 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       await repository.remove(sheet.id)
       expect(await repository.purgeTrash(new Date(Date.now() - 60_000))).toBe(0)
       expect(await repository.purgeTrash(new Date(Date.now() + 60_000))).toBe(1)
-      expect(await repository.restore(sheet.id)).toBeUndefined()
+      expect(await repository.restore(sheet.id)).toEqual({ status: 'missing' })
     })
 
     it('imports sheets as given, replacing stored ones and their drafts, and gets them back by id', async () => {
       const repository = open()
       const local = await repository.create({ title: 'Locale' })
-      await repository.saveDraft(local, local.updatedAt)
+      await repository.saveDraft(local, 1)
       const incoming = { ...structuredClone(local), organisation: 'Importée' }
       const other = await (async () => {
         const scratch = open()
@@ -140,6 +181,32 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
         other.id,
         local.id,
       ])
+      expect(await repository.revisions([local.id, other.id, 'absente'])).toEqual(
+        new Map([
+          [local.id, 2],
+          [other.id, 1],
+        ]),
+      )
+    })
+
+    it('refuses a whole import when a sheet changed after the person compared it, and says which', async () => {
+      const repository = open()
+      const local = await repository.create({ title: 'Comparée' })
+      const compared = await repository.revisions([local.id])
+      // Meanwhile, another tab saves the sheet.
+      await repository.save({ ...local, author: 'Autre onglet' })
+      const theirs = { ...structuredClone(local), organisation: 'Version du fichier' }
+      const fresh = createSheet({ title: 'Nouvelle' })
+      const expected = new Map<string, number | null>([
+        [local.id, compared.get(local.id)!],
+        [fresh.id, null],
+      ])
+      expect(await repository.importSheets([theirs, fresh], { expectedRevisions: expected })).toEqual({
+        ok: false,
+        changed: [local.id],
+      })
+      expect((await repository.get(local.id))?.author).toBe('Autre onglet')
+      expect(await repository.get(fresh.id)).toBeUndefined()
     })
   })
 }

@@ -3,8 +3,9 @@
 // itself is tested against real IndexedDB in tests/browser.
 import { createSheet, duplicateSheet, validateSheet, type Sheet } from '@/domain/sheet'
 import { summarise } from '@/domain/summary'
+import { decoratedTitle } from '@/domain/titles'
 import type { SaveResult, SheetsRepository } from '@/storage'
-import type { DraftRecord, TrashRecord } from '@/storage/db'
+import type { DraftRecord, SummaryRecord, TrashRecord } from '@/storage/db'
 
 const copy = <T>(value: T): T => structuredClone(value)
 
@@ -14,61 +15,79 @@ function laterOf(now: Date, createdAt: string): string {
 
 export function createMemoryRepository(initial: Sheet[] = []) {
   const sheets = new Map(initial.map((sheet) => [sheet.id, copy(sheet)]))
+  const revisions = new Map(initial.map((sheet) => [sheet.id, 1]))
   const drafts = new Map<string, DraftRecord>()
   const trash = new Map<string, TrashRecord>()
   const byUpdate = (a: Sheet, b: Sheet) => b.updatedAt.localeCompare(a.updatedAt)
 
+  function put(sheet: Sheet, previous = revisions.get(sheet.id) ?? 0): number {
+    sheets.set(sheet.id, copy(sheet))
+    revisions.set(sheet.id, previous + 1)
+    return previous + 1
+  }
+
   const repository: SheetsRepository = {
     async create(options) {
       const sheet = createSheet(options)
-      sheets.set(sheet.id, copy(sheet))
+      put(sheet)
       return sheet
     },
     get: async (id) => copy(sheets.get(id)),
-    listSummaries: async () => [...sheets.values()].sort(byUpdate).map(summarise),
+    getStored: async (id) => (sheets.has(id) ? { sheet: copy(sheets.get(id)!), revision: revisions.get(id)! } : undefined),
+    listSummaries: async (): Promise<SummaryRecord[]> =>
+      [...sheets.values()].sort(byUpdate).map((sheet) => ({ ...summarise(sheet), revision: revisions.get(sheet.id)! })),
+    prepareToSave: async () => undefined,
     async save(candidate, options = {}): Promise<SaveResult> {
       const stamped =
         options.touch === false ? candidate : { ...candidate, updatedAt: laterOf(new Date(), candidate.createdAt) }
       const result = validateSheet(stamped)
       if (!result.ok) return result
-      const stored = sheets.get(result.sheet.id)
-      if (options.expectedUpdatedAt !== undefined && stored && stored.updatedAt !== options.expectedUpdatedAt)
-        return { ok: false, conflict: copy(stored) }
-      sheets.set(result.sheet.id, copy(result.sheet))
+      const id = result.sheet.id
+      if (options.expectedRevision !== undefined) {
+        const stored = sheets.get(id)
+        if (options.expectedRevision !== null && !stored) return { ok: false, deleted: true }
+        if (stored && revisions.get(id) !== options.expectedRevision)
+          return { ok: false, conflict: copy(stored), revision: revisions.get(id)! }
+      }
+      const revision = put(result.sheet)
       if (options.draft) {
         const { content, rowKeys } = copy(options.draft)
-        drafts.set(result.sheet.id, {
-          id: result.sheet.id,
-          savedAt: new Date().toISOString(),
-          content,
-          baseUpdatedAt: result.sheet.updatedAt,
-          rowKeys,
-        })
-      } else drafts.delete(result.sheet.id)
-      return result
+        drafts.set(id, { id, savedAt: new Date().toISOString(), content, baseRevision: revision, rowKeys })
+      } else drafts.delete(id)
+      return { ...result, revision }
     },
     async duplicate(id, copyTitle) {
       const source = sheets.get(id)
       if (!source) throw new Error(`No sheet ${id}`)
-      const duplicate = duplicateSheet(source, copyTitle(source.project.title).slice(0, 200))
-      sheets.set(duplicate.id, copy(duplicate))
+      const duplicate = duplicateSheet(source, decoratedTitle(source.project.title, copyTitle))
+      put(duplicate)
       return duplicate
     },
     async remove(id) {
       const sheet = sheets.get(id)
       if (!sheet) return
-      trash.set(id, { id, deletedAt: new Date().toISOString(), sheet })
+      trash.set(id, { id, deletedAt: new Date().toISOString(), sheet, revision: revisions.get(id) })
       sheets.delete(id)
+      revisions.delete(id)
       drafts.delete(id)
     },
     async restore(id) {
       const record = trash.get(id)
-      if (!record) return undefined
+      if (!record) return { status: 'missing' }
+      if (sheets.has(id)) return { status: 'exists', current: copy(sheets.get(id)!), deleted: copy(record.sheet) }
       const result = validateSheet(record.sheet)
-      if (!result.ok) return undefined
-      sheets.set(id, copy(result.sheet))
+      if (!result.ok) return { status: 'missing' }
+      put(result.sheet, record.revision ?? 1)
       trash.delete(id)
-      return result.sheet
+      return { status: 'restored', sheet: result.sheet }
+    },
+    async restoreAsCopy(id, copyTitle) {
+      const record = trash.get(id)
+      if (!record) return undefined
+      const restored = duplicateSheet(record.sheet, decoratedTitle(record.sheet.project.title, copyTitle))
+      put(restored)
+      trash.delete(id)
+      return restored
     },
     async purgeTrash(olderThan) {
       let purged = 0
@@ -84,20 +103,26 @@ export function createMemoryRepository(initial: Sheet[] = []) {
     observeSheet: () => () => undefined,
     observeLibrary: () => () => undefined,
     getMany: async (ids) => ids.flatMap((id) => (sheets.has(id) ? [copy(sheets.get(id)!)] : [])),
+    revisions: async (ids) => new Map(ids.flatMap((id) => (revisions.has(id) ? [[id, revisions.get(id)!] as const] : []))),
     getAll: async () => [...sheets.values()].sort(byUpdate).map(copy),
-    async importSheets(incoming) {
+    async importSheets(incoming, options = {}) {
+      const changed = [...(options.expectedRevisions ?? [])]
+        .filter(([id, expected]) => (revisions.get(id) ?? null) !== expected)
+        .map(([id]) => id)
+      if (changed.length > 0) return { ok: false, changed }
       for (const sheet of incoming) {
-        sheets.set(sheet.id, copy(sheet))
+        put(sheet)
         drafts.delete(sheet.id)
       }
+      return { ok: true }
     },
     getDraft: async (id) => copy(drafts.get(id)),
-    async saveDraft(content, baseUpdatedAt, rowKeys) {
+    async saveDraft(content, baseRevision, rowKeys) {
       drafts.set(content.id, {
         id: content.id,
         savedAt: new Date().toISOString(),
         content: copy(content),
-        baseUpdatedAt,
+        baseRevision,
         rowKeys: copy(rowKeys),
       })
     },
@@ -106,5 +131,5 @@ export function createMemoryRepository(initial: Sheet[] = []) {
     },
     close() {},
   }
-  return { repository, sheets, drafts, trash }
+  return { repository, sheets, revisions, drafts, trash }
 }

@@ -5,9 +5,9 @@ import type { Sheet } from '@/domain/sheet'
 import type { SheetsRepository } from '@/storage'
 import { createMemoryRepository } from './memory-repository'
 
-export { isSaveConflict } from '@/storage/sheets-repository'
+export { isSaveConflict, isSaveDeleted } from '@/storage/sheets-repository'
 export { databaseListeners } from '@/storage/db'
-export type { SaveConflict, SaveResult, SheetsRepository } from '@/storage'
+export type { SaveConflict, SaveResult, SheetsRepository, StoredSheet, RestoreResult } from '@/storage'
 
 let current: SheetsRepository = createMemoryRepository().repository
 

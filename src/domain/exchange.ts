@@ -147,11 +147,59 @@ export function slugify(text: string, maxLength = 60): string {
   return cut || 'sans-titre'
 }
 
-/** `fiche-<slug>.json` for one sheet, `fiches-<yyyy-mm-dd>.json` for several (docs/exchange-format.md). */
-export function exportFileName(sheets: readonly Pick<Sheet, 'project'>[], date: Date): string {
+/**
+ * `fiche-<slug>.json` for one sheet, `fiches-<yyyy-mm-dd>.json` for several, and
+ * `fiches-<yyyy-mm-dd>-partie-<n>-sur-<total>.json` for the parts of a backup too big for one file
+ * (docs/exchange-format.md).
+ */
+export function exportFileName(
+  sheets: readonly Pick<Sheet, 'project'>[],
+  date: Date,
+  part?: { index: number; total: number },
+): string {
+  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((value) => String(value).padStart(2, '0'))
+  if (part && part.total > 1) return `fiches-${day.join('-')}-partie-${part.index}-sur-${part.total}.json`
   if (sheets.length === 1) return `fiche-${slugify(sheets[0]!.project.title)}.json`
-  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part) => String(part).padStart(2, '0'))
   return `fiches-${day.join('-')}.json`
+}
+
+/** A part stays well under the import's 50 MB, whatever the sizes of its sheets. */
+export const EXPORT_PART_BYTES = 45 * 1024 * 1024
+
+const utf8 = new TextEncoder()
+
+/** The bytes a sheet takes inside a file: its 2-space JSON, indented twice more in the envelope, and a comma. */
+function bytesInFile(sheet: Sheet): number {
+  const text = JSON.stringify(sheet, null, 2)
+  const lines = text.split('\n').length
+  return utf8.encode(text).length + 4 * lines + 2
+}
+
+/**
+ * Splits sheets into files that each import back: at most 10,000 sheets and about 45 MB per file, in the given
+ * order. A library of any size is exported as one file or several, never as a file the import would refuse.
+ */
+export function splitForExport(
+  sheets: readonly Sheet[],
+  limits: { maxSheets?: number; maxBytes?: number } = {},
+): Sheet[][] {
+  const maxSheets = limits.maxSheets ?? MAX_SHEETS_PER_FILE
+  const maxBytes = limits.maxBytes ?? EXPORT_PART_BYTES
+  const parts: Sheet[][] = []
+  let part: Sheet[] = []
+  let bytes = 0
+  for (const sheet of sheets) {
+    const size = bytesInFile(sheet)
+    if (part.length > 0 && (part.length >= maxSheets || bytes + size > maxBytes)) {
+      parts.push(part)
+      part = []
+      bytes = 0
+    }
+    part.push(sheet)
+    bytes += size
+  }
+  if (part.length > 0) parts.push(part)
+  return parts
 }
 
 /** Two sheets are the same when their canonical serializations are. */

@@ -7,6 +7,7 @@ export type FieldIssueCode =
   | 'tooLong'
   | 'tooMany'
   | 'negative'
+  | 'tooBig'
   | 'number'
   | 'date'
   | 'endBeforeStart'
@@ -35,6 +36,7 @@ function codeOf(issue: z.core.$ZodIssue): Pick<FieldIssue, 'code' | 'max'> {
     case 'too_big':
       if (issue.origin === 'string') return { code: 'tooLong', max: Number(issue.maximum) }
       if (issue.origin === 'array') return { code: 'tooMany', max: Number(issue.maximum) }
+      if (issue.origin === 'number') return { code: 'tooBig' }
       return { code: 'invalid' }
     case 'invalid_type':
       if (issue.input === undefined && issue.expected === 'string') return { code: 'required' }
@@ -47,8 +49,11 @@ function codeOf(issue: z.core.$ZodIssue): Pick<FieldIssue, 'code' | 'max'> {
       if (issue.format === 'datetime') return { code: 'datetime' }
       return { code: 'invalid' }
     case 'invalid_value':
-      return { code: 'choice' }
+      // Absent is not the same mistake as a value outside the list.
+      return issue.input === undefined ? { code: 'missing' } : { code: 'choice' }
     case 'custom':
+      if (issue.message === 'blank') return { code: 'required' }
+      if (issue.message === 'negative') return { code: 'negative' }
       if (issue.message === 'end-before-start') return { code: 'endBeforeStart' }
       if (issue.message === 'updated-before-created') return { code: 'updatedBeforeCreated' }
       return { code: 'invalid' }

@@ -10,6 +10,7 @@ import {
   PERSONAL_DATA_LEVELS,
   PHASES,
   STAKEHOLDER_ROLES,
+  hasVisibleText,
   type LegalTopic,
 } from './vocabulary'
 
@@ -22,10 +23,17 @@ export * from './vocabulary'
 
 // Every string is trimmed, as the format requires on import; texts default to "".
 const text = (max: number) => z.string().trim().max(max).default('')
-const requiredText = (max: number) => z.string().trim().min(1).max(max)
+// Required texts must show something: a title of zero-width spaces is as blank as an empty one.
+const requiredText = (max: number) =>
+  z.string().trim().min(1, { abort: true }).max(max).refine(hasVisibleText, { message: 'blank' })
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).default([])
 const isoDate = z.iso.date().nullable().default(null)
-const amount = z.number().nonnegative()
+// Finite (Zod refuses Infinity and NaN), not negative (-0 included: it would print as « -0 € »), not absurd.
+const amount = z
+  .number()
+  .nonnegative()
+  .max(LIMITS.amount)
+  .refine((value) => !Object.is(value, -0), { message: 'negative' })
 
 // "Not assessed" (null) is distinct from 0: the radar leaves a gap and the indicators ignore it.
 export const scoreSchema = z.number().int().min(0).max(4).nullable().default(null)

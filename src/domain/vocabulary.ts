@@ -44,4 +44,17 @@ export const LIMITS = {
   budgetLines: 100,
   impactIndicators: 50,
   datasets: 500,
+  /** Euros: far above any local authority's budget, low enough that a typing slip (a few extra zeros) is caught. */
+  amount: 1_000_000_000_000,
 } as const
+
+/**
+ * Characters that show nothing: format controls (zero-width spaces, bidi marks), separators, and the fillers some
+ * scripts have (Hangul U+3164, U+115F, U+1160, U+FFA0, Braille blank U+2800). Text made only of these is blank.
+ */
+const INVISIBLE = /[\p{Cf}\p{Z}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800\u180E]/gu
+
+/** Whether a person would see anything of this text. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== ''
+}

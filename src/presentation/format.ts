@@ -86,3 +86,31 @@ export function formatBytes(value: number): string {
 export function compareTitles(a: string, b: string): number {
   return titleCollator.compare(a, b)
 }
+
+/** What a person typed in an amount field: a number, nothing (null), or text that is not an amount. */
+export type AmountInput = { ok: true; value: number | null } | { ok: false }
+
+const SPACES = /[\s\u00a0\u202f\u2009]/g
+
+/**
+ * Reads an amount typed the French way: "12,5", "1 234,50 €", "45000", "1.234.567" (dots grouping thousands),
+ * or "12.5" (a dot as decimal point, as many keyboards type it). A minus sign is kept so the form can say that an
+ * amount cannot be negative.
+ */
+export function parseAmount(text: string): AmountInput {
+  const compact = text.replace(SPACES, '').replace(/€|eur(os?)?$/i, '')
+  if (compact === '') return { ok: true, value: null }
+  let normalised = compact
+  if (compact.includes(',')) normalised = compact.replace(/\./g, '').replace(',', '.')
+  else if (/^-?\d{1,3}(\.\d{3})+$/.test(compact)) normalised = compact.replace(/\./g, '')
+  if (!/^-?\d+(\.\d+)?$/.test(normalised)) return { ok: false }
+  const value = Number(normalised)
+  return Number.isFinite(value) ? { ok: true, value: value === 0 ? 0 : value } : { ok: false }
+}
+
+const plainNumber = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2, useGrouping: true })
+
+/** An amount as the field shows it: "12 500,5", without the currency (the label says euros). */
+export function formatAmountInput(value: number | null): string {
+  return value === null ? '' : plainNumber.format(value)
+}

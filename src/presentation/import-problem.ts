@@ -47,7 +47,9 @@ export function describeImportProblem(problem: ImportProblem, t: Translate, te: 
   switch (problem.kind) {
     case 'sheet': {
       const field = describeField(problem.issue.path, t, te)
-      const text = t(`exchange.codes.${problem.issue.code}`, { max: problem.issue.max ?? 0 })
+      // The verb agrees with the field: « les modalités d’accès … n’ont pas une valeur autorisée ».
+      const plural = /^les /.test(field) ? 2 : 1
+      const text = t(`exchange.codes.${problem.issue.code}`, { max: problem.issue.max ?? 0 }, plural)
       return problem.sheetTitle
         ? t('exchange.problem.sheet', { n: problem.sheetNumber, title: problem.sheetTitle, field, problem: text })
         : t('exchange.problem.sheetUntitled', { n: problem.sheetNumber, field, problem: text })

@@ -15,10 +15,27 @@ const PANEL_WIDTH = IMAGE_WIDTH - PANEL_X - 40
 const TEXT = '#1b1f24'
 const MUTED = '#4f5863'
 
-function wrap(context: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+/** A word wider than the panel (a long URL, a code) is cut into pieces that fit, rather than run off the image. */
+function pieces(context: CanvasRenderingContext2D, word: string, maxWidth: number): string[] {
+  if (context.measureText(word).width <= maxWidth) return [word]
+  const parts: string[] = []
+  let part = ''
+  for (const character of word) {
+    if (part && context.measureText(part + character).width > maxWidth) {
+      parts.push(part)
+      part = ''
+    }
+    part += character
+  }
+  if (part) parts.push(part)
+  return parts
+}
+
+/** The text in lines that fit `maxWidth`, at most `maxLines`; a cut last line ends with an ellipsis. */
+function wrap(context: CanvasRenderingContext2D, text: string, maxWidth: number, maxLines = Infinity): string[] {
   const lines: string[] = []
   let line = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/\s+/).filter(Boolean).flatMap((word) => pieces(context, word, maxWidth))) {
     const candidate = line ? `${line} ${word}` : word
     if (context.measureText(candidate).width <= maxWidth || !line) line = candidate
     else {
@@ -27,7 +44,12 @@ function wrap(context: CanvasRenderingContext2D, text: string, maxWidth: number)
     }
   }
   if (line) lines.push(line)
-  return lines
+  if (lines.length <= maxLines) return lines
+  const kept = lines.slice(0, maxLines)
+  let last = kept[maxLines - 1]!
+  while (last && context.measureText(`${last}…`).width > maxWidth) last = last.slice(0, -1)
+  kept[maxLines - 1] = `${last}…`
+  return kept
 }
 
 function drawChart(target: CanvasRenderingContext2D, sheet: Sheet, labels: RadarImageLabels): void {
@@ -86,13 +108,13 @@ function drawRadarImage(sheet: Sheet, labels: RadarImageLabels): HTMLCanvasEleme
   context.textBaseline = 'alphabetic'
   context.fillStyle = TEXT
   context.font = `bold 38px ${FONT}`
-  for (const line of wrap(context, sheet.project.title, PANEL_WIDTH).slice(0, 4)) {
+  for (const line of wrap(context, labels.title, PANEL_WIDTH, 4)) {
     context.fillText(line, PANEL_X, y)
     y += 46
   }
   context.font = `26px ${FONT}`
   context.fillStyle = MUTED
-  for (const line of wrap(context, labels.organisation, PANEL_WIDTH).slice(0, 2)) {
+  for (const line of wrap(context, labels.organisation, PANEL_WIDTH, 2)) {
     y += 6
     context.fillText(line, PANEL_X, y)
     y += 30
@@ -113,14 +135,14 @@ function drawRadarImage(sheet: Sheet, labels: RadarImageLabels): HTMLCanvasEleme
     y += 34
     context.fillStyle = TEXT
     context.font = `bold 28px ${FONT}`
-    for (const line of wrap(context, value, PANEL_WIDTH).slice(0, 3)) {
+    for (const line of wrap(context, value, PANEL_WIDTH, 3)) {
       context.fillText(line, PANEL_X, y)
       y += 34
     }
     if (note) {
       context.fillStyle = MUTED
       context.font = `20px ${FONT}`
-      for (const line of wrap(context, note, PANEL_WIDTH).slice(0, 2)) {
+      for (const line of wrap(context, note, PANEL_WIDTH, 2)) {
         context.fillText(line, PANEL_X, y)
         y += 26
       }
@@ -130,7 +152,7 @@ function drawRadarImage(sheet: Sheet, labels: RadarImageLabels): HTMLCanvasEleme
 
   context.fillStyle = MUTED
   context.font = `18px ${FONT}`
-  const footer = wrap(context, labels.footer, PANEL_WIDTH).slice(0, 3)
+  const footer = wrap(context, labels.footer, PANEL_WIDTH, 3)
   footer.forEach((line, index) => context.fillText(line, PANEL_X, IMAGE_HEIGHT - 30 - (footer.length - 1 - index) * 24))
   return canvas
 }

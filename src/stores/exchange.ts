@@ -187,15 +187,24 @@ export const useExchangeStore = defineStore('exchange', () => {
     return fileName
   }
 
-  /** Downloads the given stored sheets (or the whole library) as one file. */
-  async function exportSheets(ids: readonly string[] | 'all'): Promise<string | null> {
+  /**
+   * Downloads the given stored sheets (or the whole library): one file, or several when they would not import
+   * back as one (more than 10,000 sheets, or above about 45 MB). Returns the file names.
+   */
+  async function exportSheets(ids: readonly string[] | 'all'): Promise<string[]> {
     const repository = sheetsRepository()
     const sheets: Sheet[] = ids === 'all' ? await repository.getAll() : await repository.getMany(ids)
-    if (sheets.length === 0) return null
+    if (sheets.length === 0) return []
+    const [{ serializeSheets, exportFileName, splitForExport }, { downloadText }] = await Promise.all([
+      loadExchange(),
+      import('@/services/download'),
+    ])
     const now = new Date()
-    const fileName = await downloadSheets(sheets, now)
+    const parts = splitForExport(sheets)
+    const names = parts.map((part, index) => exportFileName(part, now, { index: index + 1, total: parts.length }))
+    parts.forEach((part, index) => downloadText(names[index]!, serializeSheets(part, now)))
     if (ids === 'all') useStorageStatusStore().recordBackup(now)
-    return fileName
+    return names
   }
 
   return {

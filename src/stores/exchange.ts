@@ -77,16 +77,19 @@ export const useExchangeStore = defineStore('exchange', () => {
     currentFile.value = file.name
     stage.value = 'reading'
     changedMeanwhile.value = false
+    // Created first: "Annuler" may be pressed while the reading code is still loading.
+    const cancelReading = new AbortController()
+    reading = cancelReading
     const [{ readExchangeFile }, { planImport, resolveImport }] = await Promise.all([
       import('@/services/read-exchange-file'),
       import('@/domain/import-plan'),
     ])
-    reading = new AbortController()
     let result
     try {
-      result = await readExchangeFile(file, reading.signal)
+      if (cancelReading.signal.aborted) return false
+      result = await readExchangeFile(file, cancelReading.signal)
     } catch {
-      if (reading.signal.aborted) return false
+      if (cancelReading.signal.aborted) return false
       refused.value = [...refused.value, { fileName: file.name, problems: [{ kind: 'read-failed' }] }]
       return true
     } finally {

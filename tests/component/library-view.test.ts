@@ -111,6 +111,35 @@ describe('LibraryView', () => {
     expect(titles(wrapper)).toHaveLength(2)
   })
 
+  it('never lets "Annuler" overwrite a sheet imported since its deletion, and offers to keep both', async () => {
+    const deleted = sheet('Bennes à verre')
+    const { wrapper } = await mountLibrary([sheet('Mobilité rurale'), deleted])
+    const { repository } = await import('../support/storage-double').then((module) => ({ repository: module.sheetsRepository() }))
+    await wrapper.get('button[aria-label="Supprimer « Bennes à verre »"]').trigger('click')
+    await flushPromises()
+    // A newer copy of the same sheet arrives (an import) before the person presses « Annuler ».
+    await repository.importSheets([{ ...deleted, organisation: 'Version importée' }])
+    const { useNotificationsStore } = await import('@/stores/notifications')
+    const notifications = useNotificationsStore()
+    await notifications.runAction(notifications.notifications.at(-1)!.id)
+    await flushPromises()
+    expect((await repository.get(deleted.id))?.organisation).toBe('Version importée')
+    const notice = notifications.notifications.at(-1)!
+    expect(notice.message).toContain('« Bennes à verre » a changé depuis sa suppression')
+    expect(notice.action?.label).toBe('Garder les deux')
+    await notifications.runAction(notice.id)
+    await flushPromises()
+    expect(titles(wrapper).sort()).toEqual(['Bennes à verre', 'Bennes à verre (restaurée)', 'Mobilité rurale'])
+  })
+
+  it('shows imported text without its direction overrides, so a title cannot pass for another', async () => {
+    const { wrapper } = await mountLibrary([sheet('Budget \u202Efdp.exe\u202C', { organisation: '\u202Eelliv' })])
+    const card = wrapper.get('article')
+    expect(card.get('h2').text()).toBe('Budget fdp.exe')
+    expect(card.text()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
+    expect(card.get('h2 a').attributes('dir')).toBe('auto')
+  })
+
   it('empties the trash of sheets deleted more than 30 days ago when the library opens', async () => {
     const purge = vi.fn()
     await mountLibrary([], purge)

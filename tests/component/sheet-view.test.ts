@@ -7,6 +7,8 @@ import { useMemoryStorage } from '../support/storage-double'
 import { mountWithI18n } from '../support/mount-helpers'
 
 vi.mock('@/storage', () => import('../support/storage-double'))
+// Downloads are recorded, not started: happy-dom has no download.
+vi.mock('@/services/download', () => ({ downloadText: vi.fn(), downloadBlob: vi.fn() }))
 
 let wrapper: VueWrapper | undefined
 
@@ -179,5 +181,39 @@ describe('SheetView', () => {
     await field('Rédigée par').setValue('Service SIG et cartographie')
     await waitForAutosave()
     expect(memory.sheets.get(id)?.author).toBe('Service SIG et cartographie')
+  })
+
+  it('exports what is on screen when the storage is full, and warns before the tab is closed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { memory } = await openEditor()
+    memory.repository.save = async () => {
+      throw Object.assign(new Error('aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } })
+    }
+    await field('Rédigée par').setValue('Service SIG')
+    await waitForAutosave()
+    expect(wrapper!.text()).toContain('L’espace de stockage du navigateur est plein')
+
+    // Leaving now would lose the edit: the browser is asked to warn.
+    const leaving = new Event('beforeunload', { cancelable: true })
+    window.dispatchEvent(leaving)
+    expect(leaving.defaultPrevented).toBe(true)
+
+    // « Exporter la fiche (JSON) » writes the edit on screen, not the stored version without it.
+    const { downloadText } = await import('@/services/download')
+    const written: string[] = []
+    vi.mocked(downloadText).mockImplementation((_name, text) => void written.push(text))
+    await button('Exporter la fiche (JSON)').trigger('click')
+    await vi.waitFor(() => expect(written).toHaveLength(1))
+    expect(JSON.parse(written[0]!).sheets[0].author).toBe('Service SIG')
+  })
+
+  it('lets the tab close without a warning once everything is saved', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    await openEditor()
+    await field('Rédigée par').setValue('Service SIG')
+    await waitForAutosave()
+    const leaving = new Event('beforeunload', { cancelable: true })
+    window.dispatchEvent(leaving)
+    expect(leaving.defaultPrevented).toBe(false)
   })
 })

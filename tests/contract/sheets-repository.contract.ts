@@ -127,6 +127,14 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       expect(await repository.listSummaries()).toHaveLength(2)
     })
 
+    it('gives the copy of a title at the length limit its « (copie) » mark, shortening the title instead', async () => {
+      const repository = open()
+      const source = await repository.create({ title: `${'Cartographie des besoins '.repeat(8)}`.slice(0, 200) })
+      const copy = await repository.duplicate(source.id, (title) => `${title} (copie)`)
+      expect(copy.project.title.endsWith('… (copie)')).toBe(true)
+      expect(copy.project.title.length).toBeLessThanOrEqual(200)
+    })
+
     it('moves a deleted sheet to the trash with its draft gone, and restores it unchanged, as a newer revision', async () => {
       const repository = open()
       const sheet = await repository.create({ title: 'À supprimer' })

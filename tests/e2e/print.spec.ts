@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { importFiles } from './helpers'
 
@@ -123,4 +123,35 @@ test('the "Imprimer / PDF" button opens the browser’s print dialog', async ({ 
   await createSheet(page, 'Fiche à imprimer')
   await page.getByRole('button', { name: 'Imprimer / PDF' }).click()
   await expect.poll(() => page.evaluate(() => (window as unknown as { __printCalls: number[] }).__printCalls.length)).toBe(1)
+})
+
+test('long unbroken strings wrap inside the A4 page instead of running off it', async ({ page }) => {
+  const long = (prefix: string) => `${prefix}-${'x'.repeat(150)}`
+  const sheet = JSON.parse(readFileSync(examples('fiche-sante.json'), 'utf8')).sheets[0]
+  sheet.id = crypto.randomUUID()
+  sheet.project.title = long('Titre')
+  sheet.project.stakeholders[0].name = long('Partenaire')
+  sheet.project.stakeholders[0].organisation = long('Organisation')
+  sheet.data.datasets[0].name = long('Jeu')
+  sheet.data.datasets[0].owner = long('Proprietaire')
+  sheet.data.datasets[0].notes = long('https://exemple.fr/donnees')
+  sheet.project.impact.indicators = [{ name: long('Indicateur'), baseline: long('Depart'), target: long('Cible') }]
+  const file = { name: 'longue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'fiche-projet-data', version: 1, exportedAt: new Date().toISOString(), sheets: [sheet] })) }
+  await page.goto('/')
+  await importFiles(page, [file])
+  await page.getByRole('button', { name: 'Fermer' }).click()
+  await page.getByRole('link', { name: sheet.project.title }).click()
+  await expect(page.getByLabel('Titre du projet')).toHaveValue(sheet.project.title)
+
+  // A4 minus 15 mm margins on each side: 180 mm of text width, about 680 CSS pixels.
+  await page.setViewportSize({ width: 680, height: 1000 })
+  await page.emulateMedia({ media: 'print' })
+  const overflowing = await page.evaluate(() => {
+    const article = document.querySelector('article.sheet-print')!
+    const right = article.getBoundingClientRect().right + 1
+    return [...article.querySelectorAll('h1, td, th, p, dd')]
+      .filter((element) => element.getBoundingClientRect().right > right || element.scrollWidth > element.clientWidth + 1)
+      .map((element) => `${element.tagName}: ${(element.textContent ?? '').slice(0, 30)}`)
+  })
+  expect(overflowing).toEqual([])
 })

@@ -170,3 +170,24 @@ describe('slugify', () => {
     expect(slugify('x'.repeat(80))).toHaveLength(60)
   })
 })
+
+describe('splitForExport', () => {
+  it('keeps a library in one file while it fits, and splits it into files that each import back', async () => {
+    const { splitForExport, exportFileName, serializeSheets, MAX_FILE_BYTES } = await import('@/domain/exchange')
+    const { createSheet } = await import('@/domain/sheet')
+    const sheets = Array.from({ length: 7 }, (_, index) => createSheet({ title: `Fiche ${index}` }))
+    expect(splitForExport(sheets)).toEqual([sheets])
+    const bySheets = splitForExport(sheets, { maxSheets: 3 })
+    expect(bySheets.map((part) => part.length)).toEqual([3, 3, 1])
+    expect(bySheets.flat()).toEqual(sheets)
+    // By size: the estimate of a sheet's bytes in the file is what serializing really gives.
+    const oneFile = serializeSheets(sheets.slice(0, 2), new Date('2026-11-25T10:00:00Z'))
+    const byBytes = splitForExport(sheets, { maxBytes: new TextEncoder().encode(oneFile).length })
+    expect(byBytes.every((part) => part.length <= 2)).toBe(true)
+    expect(byBytes.flat()).toEqual(sheets)
+    expect(MAX_FILE_BYTES).toBeGreaterThan(45 * 1024 * 1024)
+    const date = new Date(2026, 10, 25)
+    expect(exportFileName(sheets, date, { index: 2, total: 3 })).toBe('fiches-2026-11-25-partie-2-sur-3.json')
+    expect(exportFileName(sheets, date, { index: 1, total: 1 })).toBe('fiches-2026-11-25.json')
+  })
+})

@@ -42,3 +42,20 @@ describe('toFieldIssues', () => {
     expect(issuesOf((s) => delete s.radar.rgpd)).toEqual([{ path: 'radar.rgpd', code: 'missing' }])
   })
 })
+
+describe('a value missing from an enumerated field', () => {
+  it('is reported as missing, not as a wrong value', async () => {
+    const { validateSheet, createSheet } = await import('@/domain/sheet')
+    const { toFieldIssues } = await import('@/domain/field-issues')
+    const sheet = createSheet({ title: 'Eau' }) as unknown as Record<string, unknown>
+    const data = sheet.data as { datasets: unknown[] }
+    data.datasets = [{ name: 'Relevés', personal: 'non' }, { name: 'Compteurs', access: 'partout', personal: 'non' }]
+    const result = validateSheet(sheet)
+    expect(result.ok).toBe(false)
+    if (!result.ok)
+      expect(toFieldIssues(result.issues)).toEqual([
+        { path: 'data.datasets.0.access', code: 'missing' },
+        { path: 'data.datasets.1.access', code: 'choice' },
+      ])
+  })
+})

@@ -41,9 +41,29 @@ describe('describeImportProblem', () => {
     )
   })
 
+  it('makes the verb agree with the field, and tells a missing value from a wrong one', () => {
+    const sheet = (path: string, code: 'choice' | 'missing' | 'required') =>
+      describeProblem({ kind: 'sheet', sheetNumber: 2, sheetTitle: 'Eau', issue: { path, code } })
+    expect(sheet('data.datasets.0.access', 'choice')).toBe(
+      'Fiche 2 (« Eau ») : les modalités d’accès du jeu de données 1 n’ont pas une valeur autorisée.',
+    )
+    expect(sheet('data.datasets.0.access', 'missing')).toBe(
+      'Fiche 2 (« Eau ») : les modalités d’accès du jeu de données 1 manquent.',
+    )
+    expect(sheet('phase', 'choice')).toBe('Fiche 2 (« Eau ») : la phase n’a pas une valeur autorisée.')
+    expect(sheet('phase', 'missing')).toBe('Fiche 2 (« Eau ») : la phase manque.')
+    expect(sheet('project.budget.funding', 'required')).toBe('Fiche 2 (« Eau ») : les financements sont obligatoires.')
+  })
+
   it('explains file-level refusals, including a newer format version and the size limit', () => {
     expect(describeProblem({ kind: 'newer-version', version: 2 })).toContain('version plus récente')
-    expect(describeProblem({ kind: 'too-large', bytes: 60 * 1024 * 1024 })).toBe('le fichier pèse 60 Mo ; la limite est de 50 Mo.')
+    expect(describeProblem({ kind: 'too-large', bytes: 60 * 1024 * 1024 }).replace(/\u00a0|\u202f/g, ' ')).toBe(
+      'le fichier pèse 60 Mo ; la limite est de 50 Mo.',
+    )
+    expect(describeProblem({ kind: 'not-utf8' })).toContain('UTF-8')
+    expect(describeProblem({ kind: 'png-corrupt' })).toContain('abîmée')
+    expect(describeProblem({ kind: 'png-sheet-too-large' })).toContain('dépasse 50 Mo')
+    expect(describeProblem({ kind: 'out-of-memory' })).toContain('mémoire')
     expect(describeProblem({ kind: 'not-json' })).toContain('n’est pas un fichier JSON')
   })
 })

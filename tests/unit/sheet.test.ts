@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { toFieldIssues } from '@/domain/field-issues'
 import { THEME_IDS } from '@/domain/grid'
 import { createSheet, duplicateSheet, LEGAL_TOPICS, validateSheet, type Sheet } from '@/domain/sheet'
 
@@ -71,6 +72,16 @@ describe('sheetSchema', () => {
     expect(issuePaths(sheetWith((s) => delete s.project.title))).toEqual(['project.title'])
   })
 
+  it('treats a title of invisible characters as blank, and reports it as required', () => {
+    for (const invisible of ['\u200B\u200B', '\u3164', '\u2800', '\u202E\u200D']) {
+      const result = validateSheet(sheetWith((s) => (s.project.title = invisible)))
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(toFieldIssues(result.issues)).toEqual([{ path: 'project.title', code: 'required' }])
+    }
+    // A stakeholder's name, an objective: every required text follows the same rule.
+    expect(issuePaths(sheetWith((s) => s.project.objectives.push('\u200B')))).toEqual(['project.objectives.0'])
+  })
+
   it('trims strings', () => {
     const result = validateSheet(sheetWith((s) => (s.project.title = '  Éclairage intelligent  ')))
     expect(result.ok && result.sheet.project.title).toBe('Éclairage intelligent')
@@ -131,6 +142,20 @@ describe('sheetSchema', () => {
 
   it('refuses an update time before the creation time', () => {
     expect(issuePaths(sheetWith((s) => (s.updatedAt = '2026-11-24T10:00:00.000Z')))).toEqual(['updatedAt'])
+  })
+
+  it('refuses amounts that are not finite, negative (even -0) or absurd, and says which', () => {
+    const codeFor = (total: number) => {
+      const result = validateSheet(sheetWith((s) => (s.project.budget.total = total)))
+      return result.ok ? 'ok' : toFieldIssues(result.issues).map((issue) => issue.code)
+    }
+    expect(codeFor(Infinity)).toEqual(['number'])
+    expect(codeFor(Number.NaN)).toEqual(['number'])
+    expect(codeFor(-0)).toEqual(['negative'])
+    expect(codeFor(-5)).toEqual(['negative'])
+    expect(codeFor(1e13)).toEqual(['tooBig'])
+    expect(codeFor(1e12)).toBe('ok')
+    expect(codeFor(12.5)).toBe('ok')
   })
 
   it('refuses negative amounts and requires a label on budget lines', () => {

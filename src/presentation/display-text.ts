@@ -1,5 +1,5 @@
 // Text from a sheet as it may safely be shown in one line of the interface. Imported text is untrusted: an
-// explicit direction override (U+202E) would make « Budget ‮fdp.exe‬ » read « Budget exe.pdf », and a stack of
+// explicit direction override (U+202E) would make « Budget <U+202E>fdp.exe » read « Budget exe.pdf », and a stack of
 // combining marks draws over the lines above. The text kept in the sheet is never changed, only its display.
 
 // Embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).

@@ -36,7 +36,7 @@ describe('invisible and deceptive text', () => {
     expect(hasVisibleText('الرباط')).toBe(true)
   })
 
-  it('shows text without direction overrides, so « Budget ‮fdp.exe‬ » cannot pass for a PDF', () => {
+  it('shows text without direction overrides, so a right-to-left override cannot make « fdp.exe » pass for « exe.pdf »', () => {
     expect(displayText('Budget \u202Efdp.exe\u202C')).toBe('Budget fdp.exe')
     expect(displayText('a\u2066b\u2069c')).toBe('abc')
   })

@@ -104,3 +104,42 @@ test('one sheet is exported from the editor under its own file name', async ({ p
   const original = JSON.parse(readFileSync(examples('fiche-sante.json'), 'utf8'))
   expect(exported.sheets).toEqual(original.sheets)
 })
+
+test('closing the tab in the middle of an import leaves none or all of its sheets', async ({ context }) => {
+  const model = JSON.parse(readFileSync(examples('fiche-sante.json'), 'utf8')).sheets[0]
+  const sheets = Array.from({ length: 5_000 }, (_, index) => ({
+    ...model,
+    id: crypto.randomUUID(),
+    project: { ...model.project, title: `Fiche ${index + 1}` },
+  }))
+  const buffer = Buffer.from(JSON.stringify({ format: 'fiche-projet-data', version: 1, exportedAt: new Date().toISOString(), sheets }))
+  for (const moment of ['reading', 'writing'] as const) {
+    const page = await context.newPage()
+    await page.goto('/')
+    await page.evaluate(() => new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase('fiche-projet-data')
+      request.onsuccess = request.onerror = request.onblocked = () => resolve(undefined)
+    }))
+    await page.reload()
+    await importFiles(page, [{ name: 'atelier.json', mimeType: 'application/json', buffer }])
+    const status = moment === 'reading' ? /Lecture et vérification/ : /Enregistrement des fiches/
+    await page.getByRole('status').filter({ hasText: status }).waitFor({ timeout: 30_000 }).catch(() => undefined)
+    await page.close()
+
+    const again = await context.newPage()
+    await again.goto('/')
+    await expect(again.getByRole('heading', { level: 1 })).toBeVisible()
+    const count = await again.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('fiche-projet-data')
+          open.onsuccess = () => {
+            const request = open.result.transaction('sheets').objectStore('sheets').count()
+            request.onsuccess = () => resolve(request.result)
+          }
+        }),
+    )
+    expect([0, 5_000], `closed while ${moment}`).toContain(count)
+    await again.close()
+  }
+})

@@ -17,8 +17,10 @@ export async function readExchangeFile(file: Blob, signal?: AbortSignal): Promis
   if (file.size > MAX_FILE_BYTES) return { ok: false, problems: [{ kind: 'too-large', bytes: file.size }] }
   if (file.size === 0) return { ok: false, problems: [{ kind: 'empty' }] }
   const png = isPng(new Uint8Array(await file.slice(0, 8).arrayBuffer()))
-  if (typeof Worker === 'undefined' || (!png && file.size < WORKER_THRESHOLD_BYTES))
+  if (typeof Worker === 'undefined' || (!png && file.size < WORKER_THRESHOLD_BYTES)) {
+    if (signal?.aborted) throw new DOMException('Import cancelled', 'AbortError')
     return parseExchangeBytes(new Uint8Array(await file.arrayBuffer()))
+  }
   return parseInWorker(file, signal)
 }
 
@@ -46,7 +48,11 @@ function parseInWorker(file: Blob, signal?: AbortSignal): Promise<ReadResult> {
       finish()
       reject(new Error(message))
     }
-    worker.onerror = (event) => fail(event.message || 'Worker failed')
+    worker.onerror = (event) => {
+      // Handled here: the page must not also report it as an uncaught error.
+      event.preventDefault()
+      fail(event.message || 'Worker failed')
+    }
     worker.onmessageerror = () => fail('Worker result could not be read')
     if (signal?.aborted) onAbort()
     else worker.postMessage(file)

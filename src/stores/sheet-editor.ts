@@ -381,7 +381,9 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
 
   function changed() {
     if (!sheet.value) return
-    if (!conflict.value && fingerprint(sheet.value) !== writtenFingerprint) saveState.value = 'pending'
+    // A conflict or a deletion elsewhere keeps saying so: typing on does not make the edits savable.
+    if (!conflict.value && !deletedElsewhere.value && fingerprint(sheet.value) !== writtenFingerprint)
+      saveState.value = 'pending'
     clearTimeout(autosaveTimer)
     autosaveTimer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
   }

@@ -145,7 +145,7 @@ const corpus: CorpusCase[] = [
   {
     name: 'a missing radar theme',
     file: () => fixture('missing-theme.json'),
-    messages: ['Fiche 1 (« Mobilité rurale ») : le thème Environnement du radar est absent.'],
+    messages: ['Fiche 1 (« Mobilité rurale ») : le thème Environnement du radar manque.'],
   },
   {
     name: 'a radar theme that is not an object',

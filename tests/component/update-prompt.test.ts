@@ -8,11 +8,11 @@ import { mountWithI18n } from '../support/mount-helpers'
 const worker = vi.hoisted(() => ({
   needRefresh: undefined as unknown as import('vue').Ref<boolean>,
   offlineReady: undefined as unknown as import('vue').Ref<boolean>,
-  updateServiceWorker: undefined as unknown as (reloadPage?: boolean) => Promise<void>,
+  updateServiceWorker: undefined as unknown as () => Promise<void>,
 }))
 
-vi.mock('virtual:pwa-register/vue', () => ({
-  useRegisterSW: () => ({
+vi.mock('@/composables/useServiceWorker', () => ({
+  useServiceWorker: () => ({
     needRefresh: worker.needRefresh,
     offlineReady: worker.offlineReady,
     updateServiceWorker: worker.updateServiceWorker,

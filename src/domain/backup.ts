@@ -3,17 +3,17 @@
 export const BACKUP_REMINDER_DAYS = 7
 const DAY_MS = 86_400_000
 
-/** True when some sheet changed after the last full export and that change is older than `days`. */
+/** True when some sheet changed here after the last full export and that change is older than `days`. */
 export function backupReminderDue(
-  updatedAts: readonly string[],
+  editedAts: readonly string[],
   lastBackupAt: string | null,
   now: Date,
   days = BACKUP_REMINDER_DAYS,
 ): boolean {
   const limit = now.getTime() - days * DAY_MS
   const backup = lastBackupAt ? Date.parse(lastBackupAt) : Number.NEGATIVE_INFINITY
-  return updatedAts.some((updatedAt) => {
-    const time = Date.parse(updatedAt)
+  return editedAts.some((editedAt) => {
+    const time = Date.parse(editedAt)
     return time > backup && time < limit
   })
 }

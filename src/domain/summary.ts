@@ -7,6 +7,8 @@ export interface SheetSummary {
   id: string
   title: string
   organisation: string
+  /** « Rédigée par »: a facilitator tells whose sheet is whose. */
+  author: string
   phase: Phase
   tags: string[]
   createdAt: string
@@ -28,13 +30,14 @@ export function summarise(sheet: Sheet): SheetSummary {
     id: sheet.id,
     title: sheet.project.title,
     organisation: sheet.organisation,
+    author: sheet.author,
     phase: sheet.phase,
     tags: [...sheet.tags],
     createdAt: sheet.createdAt,
     updatedAt: sheet.updatedAt,
     prototype: THEME_IDS.map((id) => sheet.radar[id].prototype),
     scaleUp: THEME_IDS.map((id) => sheet.radar[id].scaleUp),
-    searchText: normaliseForSearch([sheet.project.title, sheet.organisation, ...sheet.tags].join('\n')),
+    searchText: normaliseForSearch([sheet.project.title, sheet.organisation, sheet.author, ...sheet.tags].join('\n')),
   }
 }
 

@@ -39,19 +39,32 @@ export interface IndicatorRow {
 }
 
 export function indicatorRows(radar: RadarScores, t: Translate, indicators: Indicators = computeIndicators(radar)): IndicatorRow[] {
-  const notAssessed = t('common.notAssessed')
+  const notAssessed = t('indicators.notAssessed')
   const critical = criticalScaleUpThemes(radar)
   const { scaleUpProbability, scaleUpBand } = indicators
   const blockers = indicators.blockers.map((id) => THEME_LABELS[id])
   const total = THEME_IDS.length
   const complete = indicators.assessed.prototype === total && indicators.assessed.scaleUp === total
 
+  // A figure computed from part of the radar says on how many themes, rather than pass for the whole picture.
+  const partial = (value: string, assessed: number) =>
+    assessed < total ? t('indicators.partial', { value, n: assessed }, assessed) : value
+  const { prototype: prototypeAssessed, scaleUp: scaleUpAssessed } = indicators.assessed
+
   return [
-    { id: 'difficulties', label: t('indicators.difficulties'), value: String(indicators.difficulties) },
+    {
+      id: 'difficulties',
+      label: t('indicators.difficulties'),
+      value:
+        prototypeAssessed === 0
+          ? notAssessed
+          : partial(t('indicators.difficultiesValue', { n: indicators.difficulties }, indicators.difficulties), prototypeAssessed),
+    },
     {
       id: 'difficultyIndex',
       label: t('indicators.difficultyIndex'),
-      value: indicators.difficultyIndex === null ? notAssessed : formatPercent(indicators.difficultyIndex),
+      value:
+        indicators.difficultyIndex === null ? notAssessed : partial(formatPercent(indicators.difficultyIndex), prototypeAssessed),
     },
     {
       id: 'scaleUpProbability',
@@ -59,10 +72,10 @@ export function indicatorRows(radar: RadarScores, t: Translate, indicators: Indi
       value:
         scaleUpProbability === null || scaleUpBand === null
           ? notAssessed
-          : t('indicators.probabilityValue', {
-              value: formatPercent(scaleUpProbability),
-              band: bandName(scaleUpBand, t),
-            }),
+          : partial(
+              t('indicators.probabilityValue', { value: formatPercent(scaleUpProbability), band: bandName(scaleUpBand, t) }),
+              scaleUpAssessed,
+            ),
       band: scaleUpBand ?? undefined,
       note:
         critical.length === 0

@@ -2,7 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet } from '@/domain/sheet'
-import type { SheetSummary } from '@/domain/summary'
+import { summarise, type SheetSummary } from '@/domain/summary'
 
 /**
  * The editor's working copy when it holds more than the stored sheet (a field not valid yet, a row not filled in),
@@ -29,6 +29,13 @@ export interface DraftRecord {
  */
 export interface SummaryRecord extends SheetSummary {
   revision: number
+  /**
+   * When this browser last changed the sheet (created, edited, duplicated, restored); absent for a sheet that came
+   * from a file and was not edited here since. A sheet only in this browser is what a backup must save.
+   */
+  editedAt?: string
+  /** When the sheet was last imported from a file. */
+  importedAt?: string
 }
 
 /** A deleted sheet, kept so that "Annuler" can bring it back. */
@@ -67,17 +74,16 @@ export class SheetDatabase extends Dexie {
       drafts: 'id',
       trash: 'id, deletedAt',
     })
-    // Version 2: every summary carries the sheet's revision; sheets stored before it start at 1.
+    // Version 2: summaries are rebuilt from the sheets (they gain the author), with revision 1; sheets stored
+    // before count as edited here at their last update, so the backup reminder keeps covering them.
     this.version(2)
       .stores({ summaries: 'id, updatedAt, title, organisation, phase, *tags' })
-      .upgrade((transaction) =>
-        transaction
+      .upgrade(async (transaction) => {
+        const sheets = (await transaction.table('sheets').toArray()) as Sheet[]
+        await transaction
           .table('summaries')
-          .toCollection()
-          .modify((summary: Partial<SummaryRecord>) => {
-            summary.revision ??= 1
-          }),
-      )
+          .bulkPut(sheets.map((sheet) => ({ ...summarise(sheet), revision: 1, editedAt: sheet.updatedAt })))
+      })
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {
       databaseListeners.versionChange?.()

@@ -5,6 +5,8 @@ import { createSheetsRepository, type SheetsRepository } from './sheets-reposito
 export type { SheetsRepository, SaveResult, SaveConflict, StoredSheet, RestoreResult } from './sheets-repository'
 export { isSaveConflict, isSaveDeleted } from './sheets-repository'
 export { databaseListeners } from './db'
+/** A sheet as the library lists it: its summary, revision and local history. */
+export type { SummaryRecord as LibraryEntry } from './db'
 
 let current: SheetsRepository | undefined
 

@@ -21,6 +21,8 @@ async function loadSheetModule(): Promise<SheetModule> {
 export interface StoredSheet {
   sheet: Sheet
   revision: number
+  /** Set when the sheet came from a file and was not changed here since: the date of that import. */
+  importedAt?: string
 }
 
 /** A save refused because the stored sheet is no longer the version it was based on. */
@@ -125,12 +127,23 @@ function laterOf(now: Date, createdAt: string): string {
 }
 
 export function createSheetsRepository(db = new SheetDatabase()): SheetsRepository {
-  /** Writes a valid sheet and its summary with the next revision; inside a transaction on both tables. */
+  /**
+   * Writes a valid sheet changed in this browser, and its summary with the next revision; inside a transaction on
+   * both tables. The change is dated (editedAt): it is what a backup must save.
+   */
   async function putSheet(sheet: Sheet, previous?: SummaryRecord): Promise<number> {
-    const revision = (previous ?? (await db.summaries.get(sheet.id)))?.revision ?? 0
+    const before = previous ?? (await db.summaries.get(sheet.id))
+    const revision = (before?.revision ?? 0) + 1
     await db.sheets.put(sheet)
-    await db.summaries.put({ ...summarise(sheet), revision: revision + 1 })
-    return revision + 1
+    await db.summaries.put({ ...summarise(sheet), revision, editedAt: new Date().toISOString(), importedAt: before?.importedAt })
+    return revision
+  }
+
+  /** The stored sheet with what the editor shows of its history, from its summary. */
+  function stored(sheet: Sheet | undefined, summary: SummaryRecord | undefined): StoredSheet | undefined {
+    if (!sheet) return undefined
+    const importedOnly = summary?.importedAt !== undefined && summary.editedAt === undefined
+    return { sheet, revision: summary?.revision ?? 1, importedAt: importedOnly ? summary.importedAt : undefined }
   }
 
   async function writeValid(sheet: Sheet): Promise<void> {
@@ -153,7 +166,7 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
     async getStored(id) {
       return db.transaction('r', db.sheets, db.summaries, async () => {
         const [sheet, summary] = await Promise.all([db.sheets.get(id), db.summaries.get(id)])
-        return sheet ? { sheet, revision: summary?.revision ?? 1 } : undefined
+        return stored(sheet, summary)
       })
     },
 
@@ -200,7 +213,7 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
     observeSheet(id, onChange) {
       const query = liveQuery(async () => {
         const [sheet, summary] = await Promise.all([db.sheets.get(id), db.summaries.get(id)])
-        return sheet ? { sheet, revision: summary?.revision ?? 1 } : undefined
+        return stored(sheet, summary)
       })
       const subscription = query.subscribe({ next: onChange, error: () => undefined })
       return () => subscription.unsubscribe()
@@ -305,8 +318,14 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
           const chunk = sheets.slice(start, start + IMPORT_CHUNK)
           const previous = await db.summaries.bulkGet(chunk.map((sheet) => sheet.id))
           await db.sheets.bulkPut(chunk)
+          // From a file, not changed here: these sheets are already saved in that file (no backup reminder).
+          const importedAt = new Date().toISOString()
           await db.summaries.bulkPut(
-            chunk.map((sheet, index) => ({ ...summarise(sheet), revision: (previous[index]?.revision ?? 0) + 1 })),
+            chunk.map((sheet, index) => ({
+              ...summarise(sheet),
+              revision: (previous[index]?.revision ?? 0) + 1,
+              importedAt,
+            })),
           )
           await db.drafts.bulkDelete(chunk.map((sheet) => sheet.id))
         }

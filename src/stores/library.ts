@@ -2,9 +2,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Phase } from '@/domain/vocabulary'
-import { normaliseForSearch, type SheetSummary } from '@/domain/summary'
+import { normaliseForSearch } from '@/domain/summary'
 import { compareTitles } from '@/presentation/format'
-import { sheetsRepository } from '@/storage'
+import { sheetsRepository, type LibraryEntry } from '@/storage'
 import { useStorageStatusStore } from './storage-status'
 
 export type LibrarySort = 'updated' | 'title'
@@ -15,7 +15,7 @@ const TRASH_RETENTION_DAYS = 30
 const DAY_MS = 86_400_000
 
 export const useLibraryStore = defineStore('library', () => {
-  const summaries = shallowRef<SheetSummary[]>([])
+  const summaries = shallowRef<LibraryEntry[]>([])
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const loadError = shallowRef<unknown>(null)
   const query = ref('')

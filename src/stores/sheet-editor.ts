@@ -71,6 +71,8 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   const saveState = ref<SaveState>('saved')
   const saveError = shallowRef<unknown>(null)
   const lastSavedAt = ref<Date | null>(null)
+  /** When the sheet came from a file, as long as it was not changed here: its status says « Importée le … ». */
+  const importedAt = ref<Date | null>(null)
   const draftRestored = ref(false)
   /** Unsaved edits made from an older version (e.g. in another tab), offered rather than applied. */
   const staleDraft = shallowRef<Sheet | null>(null)
@@ -140,13 +142,15 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   }
 
   /** Takes a stored version as both copies (opening, or taking another tab's version). */
-  function showStored({ sheet: version, revision }: StoredSheet) {
+  function showStored({ sheet: version, revision, importedAt: imported }: StoredSheet) {
+    importedAt.value = imported ? new Date(imported) : null
     const keys = keysFor(version)
     showWorkingCopy(structuredClone(version), keys, version, copyKeys(keys), revision)
   }
 
   /** A working copy saved earlier (a draft, a rescue copy), with its rows paired to the stored sheet's. */
   function showSavedWorkingCopy(working: Sheet, pair: { draft: RowKeys; stored: RowKeys } | undefined, base: StoredSheet) {
+    importedAt.value = null
     if (pair && keysFit(pair.draft, working) && keysFit(pair.stored, base.sheet)) {
       const [draftKeys, baseKeys] = renumberKeys(pair.draft, pair.stored)
       showWorkingCopy(working, draftKeys!, base.sheet, baseKeys!, base.revision)
@@ -346,6 +350,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
         if (!result.ok) throw new Error('The savable sheet did not validate')
         stored.value = result.sheet
         storedRevision = result.revision ?? storedRevision + 1
+        importedAt.value = null
         storedKeys.value = next.keys
         if (sheet.value?.id === working.id) sheet.value.updatedAt = result.sheet.updatedAt
         void useStorageStatusStore().ensurePersistence()
@@ -456,6 +461,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     saveState,
     saveError,
     lastSavedAt,
+    importedAt,
     draftRestored,
     staleDraft,
     restoreStaleDraft,

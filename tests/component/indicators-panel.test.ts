@@ -28,7 +28,7 @@ function valueOf(wrapper: ReturnType<typeof mountPanel>, term: string): string {
 describe('IndicatorsPanel', () => {
   it('shows the indicators of a mixed sheet (row 4 of the table in docs/method.md)', () => {
     const wrapper = mountPanel([1, 2, 3, 0, 4, 2, 1, 3, 0, 2], [0, 1, 2, 1, 0, 3, 2, 2, 1, 0])
-    expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('3')
+    expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('3 thèmes difficiles')
     expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^45\s%$/)
     expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toMatch(/^70\s% — élevée$/)
     expect(valueOf(wrapper, 'Points bloquants')).toBe('Cybersécurité')
@@ -46,9 +46,9 @@ describe('IndicatorsPanel', () => {
 
   it('says what is not assessed instead of showing 0 %', () => {
     const wrapper = mountPanel([], [])
-    expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('0')
-    expect(valueOf(wrapper, 'Indice de difficulté')).toBe('Non évalué')
-    expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toBe('Non évalué')
+    expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('non évalué')
+    expect(valueOf(wrapper, 'Indice de difficulté')).toBe('non évalué')
+    expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toBe('non évalué')
     expect(valueOf(wrapper, 'Points bloquants')).toBe('Aucun thème noté 4 (Critique)')
     expect(valueOf(wrapper, 'Thèmes évalués')).toBe('Prototype : 0/10 · passage à l’échelle : 0/10')
   })
@@ -56,7 +56,9 @@ describe('IndicatorsPanel', () => {
   it('announces changed figures politely and follows new indicators', async () => {
     const wrapper = mountPanel([2], [1])
     expect(wrapper.find('[aria-live="polite"] dl').exists()).toBe(true)
-    expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^50\s%$/)
+    // One theme scored: the figure says so rather than pass for the whole radar.
+    expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^50\s%, sur 1 thème évalué$/)
+    expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('aucun thème difficile, sur 1 thème évalué')
     await wrapper.setProps({ radar: radarOf([3, 3, 3, 3, 3, 3, 3, 3, 3, 3], Array(10).fill(2)) })
     expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^75\s%$/)
     expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toMatch(/^50\s% — moyenne$/)

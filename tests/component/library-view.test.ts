@@ -47,7 +47,7 @@ describe('LibraryView', () => {
 
   it('lists sheets most recently updated first, with organisation, phase and radar completeness', async () => {
     const older = sheet('Éclairage public', { organisation: 'Commune de Cozzano' }, 60)
-    const newer = sheet('Mobilité rurale', { phase: 'prototype' }, 1)
+    const newer = sheet('Mobilité rurale', { phase: 'prototype', author: 'Camille Durand' }, 1)
     newer.radar.rgpd.scaleUp = 4
     newer.radar.datamining.prototype = 3
     newer.radar.datamining.scaleUp = 0
@@ -56,9 +56,15 @@ describe('LibraryView', () => {
     const [first, second] = wrapper.findAll('article')
     expect(first!.text()).toContain('Prototype')
     expect(first!.text()).toContain('3/20 notes')
-    expect(first!.text()).toContain('Difficultés à surmonter (prototype) : 1')
-    expect(first!.text()).toMatch(/Probabilité de passage à l’échelle : 25\s% — faible/)
+    // Counts carry their unit, and a figure from part of the radar says how much of it.
+    expect(first!.text()).toContain('1 thème difficile, sur 1 thème évalué')
+    expect(first!.text()).toMatch(/Passage à l’échelle : 25\s% — faible, sur 2 thèmes évalués/)
+    expect(first!.text()).toContain('Rédigée par Camille Durand')
     expect(second!.text()).toContain('Commune de Cozzano')
+    // Nothing scored: « non évalué » for both, never « 0 ».
+    expect(second!.text()).toContain('Difficultés à surmonter (prototype) : non évalué')
+    expect(second!.text()).toContain('Passage à l’échelle : non évalué')
+    expect(second!.text()).not.toContain('Rédigée par')
     expect(wrapper.text()).toContain('2 fiches')
   })
 
@@ -171,6 +177,18 @@ describe('LibraryView backup reminder', () => {
     expect(wrapper.text()).toContain('modifiées il y a plus de 7 jours sans avoir été sauvegardées')
     const later = wrapper.findAll('button').find((button) => button.text() === 'Plus tard')!
     await later.trigger('click')
+    expect(wrapper.text()).not.toContain('sans avoir été sauvegardées')
+  })
+
+  it('counts sheets imported from files as saved, however old they are', async () => {
+    const { wrapper } = await mountLibrary([])
+    const { sheetsRepository } = await import('../support/storage-double')
+    // A workshop's files: sheets last updated weeks ago on the participants' machines.
+    await sheetsRepository().importSheets([sheet('Fiche du participant 1', {}, 40 * 24 * 60), sheet('Fiche du participant 2', {}, 20 * 24 * 60)])
+    const { useLibraryStore } = await import('@/stores/library')
+    await useLibraryStore().load()
+    await flushPromises()
+    expect(titles(wrapper)).toHaveLength(2)
     expect(wrapper.text()).not.toContain('sans avoir été sauvegardées')
   })
 

@@ -216,4 +216,29 @@ describe('SheetView', () => {
     window.dispatchEvent(leaving)
     expect(leaving.defaultPrevented).toBe(false)
   })
+
+  it('says « Importée le … » for a sheet as it came from a file, until it is edited here', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const imported = createSheet({ title: 'Fiche importée', now: new Date('2026-01-15T10:00:00Z') })
+    const memory = useMemoryStorage([])
+    await memory.repository.importSheets([imported])
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/fiches/:id', name: 'sheet', component: SheetView, props: true }],
+    })
+    await router.push(`/fiches/${imported.id}`)
+    wrapper = mountWithI18n(SheetView, {
+      props: { id: imported.id },
+      attachTo: document.body,
+      global: { plugins: [router], stubs: { RadarChart: true } },
+    })
+    await flushPromises()
+    const today = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' }).format(new Date())
+    expect(wrapper.get('.save-status').text()).toContain(`Importée le ${today}`)
+    expect(wrapper.text()).not.toContain('Enregistré il y a')
+    await field('Rédigée par').setValue('Camille')
+    await waitForAutosave()
+    expect(wrapper.get('.save-status').text()).toMatch(/^Enregistré/)
+    expect(wrapper.get('.save-status').text()).not.toContain('Importée')
+  })
 })

@@ -197,6 +197,24 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       )
     })
 
+    it('tells a sheet imported from a file from one changed here, for the backup reminder and the editor', async () => {
+      const repository = open()
+      const created = await repository.create({ title: 'Créée ici' })
+      const imported = createSheet({ title: 'Importée' })
+      await repository.importSheets([imported])
+      const entries = new Map((await repository.listSummaries()).map((entry) => [entry.id, entry]))
+      expect(entries.get(created.id)?.editedAt).toBeTypeOf('string')
+      expect(entries.get(imported.id)?.editedAt).toBeUndefined()
+      expect(entries.get(imported.id)?.importedAt).toBeTypeOf('string')
+      expect(entries.get(created.id)?.author).toBe('')
+      expect((await repository.getStored(imported.id))?.importedAt).toBe(entries.get(imported.id)?.importedAt)
+      // Edited here after the import: now only this browser holds that version.
+      await repository.save({ ...imported, author: 'Camille' })
+      expect((await repository.getStored(imported.id))?.importedAt).toBeUndefined()
+      expect((await repository.listSummaries()).find((entry) => entry.id === imported.id)).toMatchObject({ author: 'Camille' })
+      expect((await repository.listSummaries()).find((entry) => entry.id === imported.id)?.editedAt).toBeTypeOf('string')
+    })
+
     it('refuses a whole import when a sheet changed after the person compared it, and says which', async () => {
       const repository = open()
       const local = await repository.create({ title: 'Comparée' })

@@ -96,7 +96,7 @@ test.describe('axe-core finds no serious or critical violation', () => {
     await expectNoSeriousViolations(page, 'the import dialog (conflict and refused file)')
 
     await dialog.getByRole('button', { name: 'Garder les deux' }).click()
-    await expect(dialog).toContainText('1 ajoutée(s)')
+    await expect(dialog).toContainText('1 fiche ajoutée')
     await expectNoSeriousViolations(page, 'the import dialog (summary)')
   })
 

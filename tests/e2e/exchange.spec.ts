@@ -18,7 +18,7 @@ test('sheets exported from one browser import identically into a fresh one', asy
   await page.goto('/')
   await importFiles(page, [examples('fiches-atelier.json')])
   const dialog = page.getByRole('dialog', { name: 'Importer des fiches' })
-  await expect(dialog).toContainText('4 ajoutée(s), 0 remplacée(s), 0 ignorée(s).')
+  await expect(dialog).toContainText('4 fiches ajoutées, aucune remplacée, aucune ignorée.')
   await dialog.getByRole('button', { name: 'Fermer' }).click()
   await expect(page.getByRole('article')).toHaveCount(4)
 
@@ -32,7 +32,7 @@ test('sheets exported from one browser import identically into a fresh one', asy
   await fresh.goto('/')
   await expect(fresh.getByRole('heading', { name: 'Aucune fiche pour l’instant' })).toBeVisible()
   await importFiles(fresh, [{ name: first.name, mimeType: 'application/json', buffer: Buffer.from(first.text) }])
-  await expect(fresh.getByRole('dialog')).toContainText('4 ajoutée(s)')
+  await expect(fresh.getByRole('dialog')).toContainText('4 fiches ajoutées')
   await fresh.getByRole('button', { name: 'Fermer' }).click()
   const second = await exportAll(fresh)
   expect(withoutExportDate(second.text)).toBe(withoutExportDate(first.text))
@@ -45,7 +45,7 @@ test('re-importing skips identical sheets and asks about changed ones', async ({
   await page.getByRole('button', { name: 'Fermer' }).click()
 
   await importFiles(page, [examples('fiche-sante.json')])
-  await expect(page.getByRole('dialog')).toContainText('0 ajoutée(s), 0 remplacée(s), 1 ignorée(s).')
+  await expect(page.getByRole('dialog')).toContainText('aucune fiche ajoutée, aucune remplacée, 1 ignorée.')
   await page.getByRole('button', { name: 'Fermer' }).click()
 
   const changed = JSON.parse(readFileSync(examples('fiche-sante.json'), 'utf8'))
@@ -54,7 +54,7 @@ test('re-importing skips identical sheets and asks about changed ones', async ({
   const dialog = page.getByRole('dialog', { name: 'Importer des fiches' })
   await expect(dialog.getByRole('heading', { name: 'Cette fiche existe déjà dans votre bibliothèque' })).toBeVisible()
   await dialog.getByRole('button', { name: 'Garder les deux' }).click()
-  await expect(dialog).toContainText('1 ajoutée(s), 0 remplacée(s), 0 ignorée(s).')
+  await expect(dialog).toContainText('1 fiche ajoutée, aucune remplacée, aucune ignorée.')
   await dialog.getByRole('button', { name: 'Fermer' }).click()
   await expect(page.getByRole('article')).toHaveCount(2)
   await expect(page.getByRole('link', { name: /\(importée\)$/ })).toBeVisible()
@@ -88,7 +88,7 @@ test('files dropped anywhere on the library are imported', async ({ page }) => {
   }, text)
   await page.dispatchEvent('main', 'dragenter', { dataTransfer })
   await page.dispatchEvent('main', 'drop', { dataTransfer })
-  await expect(page.getByRole('dialog')).toContainText('1 ajoutée(s)')
+  await expect(page.getByRole('dialog')).toContainText('1 fiche ajoutée')
 })
 
 test('one sheet is exported from the editor under its own file name', async ({ page }) => {

@@ -75,11 +75,11 @@ test('the main journey talks to no origin but the app’s own and breaks no CSP 
   const atelier = readFileSync(examples('fiches-atelier.json'), 'utf8')
   const large = Buffer.from(atelier + ' '.repeat(300 * 1024 - atelier.length))
   await importFiles(page, [{ name: 'atelier-volumineux.json', mimeType: 'application/json', buffer: large }])
-  await expect(page.getByRole('dialog')).toContainText('4 ajoutée(s)')
+  await expect(page.getByRole('dialog')).toContainText('4 fiches ajoutées')
   expect(workers.map((url) => new URL(url).origin), 'the import ran in a worker of the app’s origin').toEqual([appOrigin])
   await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
   await importFiles(page, [examples('fiche-sante.json')])
-  await expect(page.getByRole('dialog')).toContainText('0 ajoutée(s), 0 remplacée(s), 1 ignorée(s).')
+  await expect(page.getByRole('dialog')).toContainText('aucune fiche ajoutée, aucune remplacée, 1 ignorée.')
   await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
 
   // The imported sheet's radar, drawn in its editor.

@@ -24,7 +24,7 @@ test('the radar image exported from the editor imports back into a fresh profile
   const fresh = await other.newPage()
   await fresh.goto('/')
   await importFiles(fresh, [{ name: 'radar.png', mimeType: 'image/png', buffer: png }])
-  await expect(fresh.getByRole('dialog')).toContainText('1 ajoutée(s)')
+  await expect(fresh.getByRole('dialog')).toContainText('1 fiche ajoutée')
   await fresh.getByRole('button', { name: 'Fermer' }).click()
   await fresh.getByRole('link', { name: title }).click()
   await expect(fresh.getByLabel('Collectivité porteuse')).toHaveValue('Département du Gers')

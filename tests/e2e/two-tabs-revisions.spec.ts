@@ -63,7 +63,7 @@ test('a clock set in the future cannot hide an edit made in the other tab', asyn
     sheet.updatedAt = new Date(future + 80 * 60_000).toISOString()
   })
   const first = await newTab(context)
-  await importSheetFile(first, file, '1 ajoutée(s), 0 remplacée(s), 0 ignorée(s).')
+  await importSheetFile(first, file, '1 fiche ajoutée, aucune remplacée, aucune ignorée.')
   await first.getByRole('link', { name: TITLE, exact: true }).click()
   await expect(first.getByLabel('Collectivité porteuse')).toHaveValue('Département du Gers')
   const second = await newTab(context, first.url())
@@ -99,7 +99,7 @@ test('a clock set in the future cannot hide an edit made in the other tab', asyn
 
 test('an import that replaces a sheet refreshes an editor open on it, and nothing is overwritten', async ({ context }) => {
   const first = await newTab(context)
-  await importSheetFile(first, sheetFile(() => undefined), '1 ajoutée(s), 0 remplacée(s), 0 ignorée(s).')
+  await importSheetFile(first, sheetFile(() => undefined), '1 fiche ajoutée, aucune remplacée, aucune ignorée.')
   await first.getByRole('link', { name: TITLE, exact: true }).click()
   await expect(first.getByLabel('Rédigée par')).toHaveValue('Service observation territoriale')
 
@@ -110,7 +110,7 @@ test('an import that replaces a sheet refreshes an editor open on it, and nothin
   const dialog = second.getByRole('dialog', { name: 'Importer des fiches' })
   await expect(dialog.getByRole('heading', { name: 'Cette fiche existe déjà dans votre bibliothèque' })).toBeVisible()
   await dialog.getByRole('button', { name: 'Prendre la leur' }).click()
-  await expect(dialog).toContainText('0 ajoutée(s), 1 remplacée(s), 0 ignorée(s).')
+  await expect(dialog).toContainText('aucune fiche ajoutée, 1 remplacée, aucune ignorée.')
   await dialog.getByRole('button', { name: 'Fermer' }).click()
 
   // The editor without edits of its own shows the imported version at once.
@@ -130,7 +130,7 @@ test('an import that replaces a sheet refreshes an editor open on it, and nothin
 
 test('a sheet deleted in one tab while edited in the other is restored only on request', async ({ context }) => {
   const editing = await newTab(context)
-  await importSheetFile(editing, sheetFile(() => undefined), '1 ajoutée(s), 0 remplacée(s), 0 ignorée(s).')
+  await importSheetFile(editing, sheetFile(() => undefined), '1 fiche ajoutée, aucune remplacée, aucune ignorée.')
   await editing.getByRole('link', { name: TITLE, exact: true }).click()
   await editing.getByLabel('Rédigée par').fill('Mission santé')
   await expect(savedNow(editing)).toBeVisible()
@@ -188,7 +188,7 @@ test('a sheet deleted in one tab while edited in the other is restored only on r
 
 test('« Annuler » after a deletion keeps a copy imported meanwhile', async ({ context }) => {
   const page = await newTab(context)
-  await importSheetFile(page, sheetFile(() => undefined), '1 ajoutée(s), 0 remplacée(s), 0 ignorée(s).')
+  await importSheetFile(page, sheetFile(() => undefined), '1 fiche ajoutée, aucune remplacée, aucune ignorée.')
   const original = JSON.parse(readFileSync(fixture, 'utf8')) as SheetFile
   const oldDescription = original.sheets[0]!.project.description
 
@@ -202,7 +202,7 @@ test('« Annuler » after a deletion keeps a copy imported meanwhile', async ({ 
       sheet.project.description = newer
       sheet.updatedAt = '2026-03-05T08:00:00.000Z'
     }),
-    '1 ajoutée(s), 0 remplacée(s), 0 ignorée(s).',
+    '1 fiche ajoutée, aucune remplacée, aucune ignorée.',
   )
   await page.getByRole('button', { name: 'Annuler', exact: true }).click()
 
@@ -221,7 +221,7 @@ test('« Annuler » after a deletion keeps a copy imported meanwhile', async ({ 
 
 test('typing in a sheet deleted elsewhere still says it is not saved', async ({ context }) => {
   const editing = await newTab(context)
-  await importSheetFile(editing, sheetFile(() => undefined), '1 ajoutée(s), 0 remplacée(s), 0 ignorée(s).')
+  await importSheetFile(editing, sheetFile(() => undefined), '1 fiche ajoutée, aucune remplacée, aucune ignorée.')
   await editing.getByRole('link', { name: TITLE, exact: true }).click()
   await expect(editing.getByLabel('Rédigée par')).toHaveValue('Service observation territoriale')
   const library = await newTab(context)

@@ -16,14 +16,28 @@ function laterOf(now: Date, createdAt: string): string {
 export function createMemoryRepository(initial: Sheet[] = []) {
   const sheets = new Map(initial.map((sheet) => [sheet.id, copy(sheet)]))
   const revisions = new Map(initial.map((sheet) => [sheet.id, 1]))
+  // Local history as the library keeps it: edited here (a backup must save it) or imported from a file.
+  const editedAt = new Map(initial.map((sheet) => [sheet.id, sheet.updatedAt]))
+  const importedAt = new Map<string, string>()
   const drafts = new Map<string, DraftRecord>()
   const trash = new Map<string, TrashRecord>()
   const byUpdate = (a: Sheet, b: Sheet) => b.updatedAt.localeCompare(a.updatedAt)
 
-  function put(sheet: Sheet, previous = revisions.get(sheet.id) ?? 0): number {
+  function put(sheet: Sheet, previous = revisions.get(sheet.id) ?? 0, imported = false): number {
     sheets.set(sheet.id, copy(sheet))
     revisions.set(sheet.id, previous + 1)
+    const now = new Date().toISOString()
+    if (imported) {
+      importedAt.set(sheet.id, now)
+      editedAt.delete(sheet.id)
+    } else editedAt.set(sheet.id, now)
     return previous + 1
+  }
+
+  function stored(id: string) {
+    if (!sheets.has(id)) return undefined
+    const importedOnly = importedAt.has(id) && !editedAt.has(id)
+    return { sheet: copy(sheets.get(id)!), revision: revisions.get(id)!, importedAt: importedOnly ? importedAt.get(id) : undefined }
   }
 
   const repository: SheetsRepository = {
@@ -33,9 +47,14 @@ export function createMemoryRepository(initial: Sheet[] = []) {
       return sheet
     },
     get: async (id) => copy(sheets.get(id)),
-    getStored: async (id) => (sheets.has(id) ? { sheet: copy(sheets.get(id)!), revision: revisions.get(id)! } : undefined),
+    getStored: async (id) => stored(id),
     listSummaries: async (): Promise<SummaryRecord[]> =>
-      [...sheets.values()].sort(byUpdate).map((sheet) => ({ ...summarise(sheet), revision: revisions.get(sheet.id)! })),
+      [...sheets.values()].sort(byUpdate).map((sheet) => ({
+        ...summarise(sheet),
+        revision: revisions.get(sheet.id)!,
+        editedAt: editedAt.get(sheet.id),
+        importedAt: importedAt.get(sheet.id),
+      })),
     prepareToSave: async () => undefined,
     async save(candidate, options = {}): Promise<SaveResult> {
       const stamped =
@@ -111,7 +130,7 @@ export function createMemoryRepository(initial: Sheet[] = []) {
         .map(([id]) => id)
       if (changed.length > 0) return { ok: false, changed }
       for (const sheet of incoming) {
-        put(sheet)
+        put(sheet, undefined, true)
         drafts.delete(sheet.id)
       }
       return { ok: true }

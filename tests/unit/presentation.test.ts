@@ -22,7 +22,7 @@ describe('indicatorRows', () => {
     const rows = indicatorRows(radarOf([1, 2, 3, 0, 4, 2, 1, 3, 0, 2], [0, 1, 2, 1, 0, 3, 2, 2, 1, 0]), t)
     expect(rows.map((row) => row.id)).toEqual(['difficulties', 'difficultyIndex', 'scaleUpProbability', 'blockers', 'assessed'])
     expect(rows.map((row) => [row.label, plain(row.value)])).toEqual([
-      ['Difficultés à surmonter (prototype)', '3'],
+      ['Difficultés à surmonter (prototype)', '3 thèmes difficiles'],
       ['Indice de difficulté', '45 %'],
       ['Probabilité de passage à l’échelle', '70 % — élevée'],
       ['Points bloquants', 'Cybersécurité'],
@@ -42,11 +42,34 @@ describe('indicatorRows', () => {
     )
   })
 
-  it('says « Non évalué » rather than 0 % when nothing is scored', () => {
+  it('says « non évalué » rather than 0 or 0 % when nothing is scored', () => {
     const rows = indicatorRows(radarOf([], []), t)
-    expect(indicatorRow(rows, 'difficultyIndex').value).toBe('Non évalué')
-    expect(indicatorRow(rows, 'scaleUpProbability').value).toBe('Non évalué')
+    expect(indicatorRow(rows, 'difficulties').value).toBe('non évalué')
+    expect(indicatorRow(rows, 'difficultyIndex').value).toBe('non évalué')
+    expect(indicatorRow(rows, 'scaleUpProbability').value).toBe('non évalué')
     expect(indicatorRow(rows, 'blockers').value).toBe('Aucun thème noté 4 (Critique)')
+  })
+})
+
+describe('plural forms', () => {
+  it('words counts with their unit, in the singular and the plural', () => {
+    const difficulties = (count: number) =>
+      indicatorRow(indicatorRows(radarOf([...Array(count).fill(4), ...Array(10 - count).fill(0)], []), t), 'difficulties').value
+    expect(difficulties(0)).toBe('aucun thème difficile')
+    expect(difficulties(1)).toBe('1 thème difficile')
+    expect(difficulties(3)).toBe('3 thèmes difficiles')
+    const partial = (count: number) =>
+      plain(indicatorRow(indicatorRows(radarOf([], Array(count).fill(2)), t), 'scaleUpProbability').value)
+    expect(partial(1)).toBe('50 % — moyenne, sur 1 thème évalué')
+    expect(partial(3)).toBe('50 % — moyenne, sur 3 thèmes évalués')
+    expect(partial(10)).toBe('50 % — moyenne')
+  })
+
+  it('words an import summary without « (s) »', () => {
+    expect(t('exchange.summaryAdded', { n: 0 }, 0)).toBe('aucune fiche ajoutée')
+    expect(t('exchange.summaryAdded', { n: 1 }, 1)).toBe('1 fiche ajoutée')
+    expect(t('exchange.summaryAdded', { n: 4 }, 4)).toBe('4 fiches ajoutées')
+    expect(t('exchange.summarySkipped', { n: 2 }, 2)).toBe('2 ignorées')
   })
 })
 

@@ -88,6 +88,8 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   // The revision of `stored`: saves are based on it, and refused if storage has moved on (see sheets-repository).
   let storedRevision = 0
   let conflictRevision = 0
+  // Whether the person changed anything since opening the sheet (a new sheet left untouched is discarded).
+  let editedSinceOpen = false
   let stopObserving: (() => void) | undefined
   // Saves run one after another, so an older snapshot can never overwrite a newer one.
   let saving: Promise<void> = Promise.resolve()
@@ -166,6 +168,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     await saving
     status.value = 'loading'
     sheet.value = null
+    editedSinceOpen = false
     draftRestored.value = false
     deletedElsewhere.value = false
     try {
@@ -255,6 +258,12 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
       baseRevision: storedRevision,
       savedAt: new Date().toISOString(),
     })
+  }
+
+  /** Moves the sheet to the trash if nobody changed anything in it since it was opened (a new sheet left empty). */
+  async function discardIfUntouched() {
+    if (!sheet.value || editedSinceOpen || saveState.value !== 'saved') return
+    await sheetsRepository().remove(sheet.value.id)
   }
 
   /** Whether leaving now could lose something: a save not finished, failed or refused. */
@@ -386,6 +395,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
 
   function changed() {
     if (!sheet.value) return
+    editedSinceOpen = true
     // A conflict or a deletion elsewhere keeps saying so: typing on does not make the edits savable.
     if (!conflict.value && !deletedElsewhere.value && fingerprint(sheet.value) !== writtenFingerprint)
       saveState.value = 'pending'
@@ -470,6 +480,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     resolveConflict,
     deletedElsewhere,
     restoreDeleted,
+    discardIfUntouched,
     rescue,
     hasUnsavedChanges,
     issues,

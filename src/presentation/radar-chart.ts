@@ -1,7 +1,7 @@
 // Every radar the app draws — on screen, on paper, in the PNG and as the library's thumbnail — is built here, from
 // one set of colours, line styles and point shapes, so the four always agree. Pure: Chart.js types only (the
 // runtime is registered once in chart-registry.ts), so the configurations are unit tested in node.
-import type { ChartData, ChartOptions, TooltipItem } from 'chart.js'
+import type { ChartData, ChartOptions, Plugin, RadialLinearScale, TooltipItem } from 'chart.js'
 import { MAX_SCORE, SCORE_AXES, THEME_IDS, THEME_LABELS, type RadarScores, type Score, type ScoreAxis } from '@/domain/grid'
 import { isScore, levelName, seriesNames } from './scores'
 import type { Translate } from './translate'
@@ -55,18 +55,83 @@ export function scoreTickLabel(value: number | string, labels: RadarChartLabels)
   return isScore(numeric) ? `${numeric} ${labels.levels[numeric]}` : String(value)
 }
 
-/** Long axis labels ("Budget / achat de données") break after the slash so they do not run off a narrow chart. */
+/** Longest line of an axis label, in characters: longer labels wrap, so they never run off a narrow chart. */
+const AXIS_LABEL_LINE = 13
+
+/**
+ * Axis labels in short lines: after a slash ("Budget / achat de données"), then between words, so that neither a
+ * phone nor the image cuts « Management data » to « Management d ».
+ */
 export function splitAxisLabel(label: string): string | string[] {
-  const parts = label.split(' / ')
-  return parts.length > 1 ? parts.map((part, index) => (index < parts.length - 1 ? `${part} /` : part)) : label
+  const lines: string[] = []
+  for (const part of label.split(' / ').map((piece, index, all) => (index < all.length - 1 ? `${piece} /` : piece))) {
+    let line = ''
+    for (const word of part.split(' ')) {
+      if (line && `${line} ${word}`.length > AXIS_LABEL_LINE) {
+        lines.push(line)
+        line = word
+      } else line = line ? `${line} ${word}` : word
+    }
+    if (line) lines.push(line)
+  }
+  return lines.length > 1 ? lines : label
 }
 
-// Sizes per variant: the image is drawn at 960 px for a 1600 × 1000 PNG, the screen and print at CSS sizes.
+/** The ring labels (1 Faible … 4 Critique), drawn by ringLabelsPlugin rather than on the first axis. */
+export interface RingLabelsOptions {
+  labels: string[]
+  /** CSS font. */
+  font: string
+  color: string
+}
+
+declare module 'chart.js' {
+  // The type parameter must match Chart.js's own declaration of this interface.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface PluginOptionsByType<TType extends ChartType> {
+    ringLabels?: RingLabelsOptions
+  }
+}
+type ChartType = import('chart.js').ChartType
+
+/**
+ * Chart.js draws the scale's labels along the first axis, right where Datamining's points sit. This draws them
+ * half-way between the first two axes instead, where no score is ever drawn, over a light backdrop.
+ */
+export const ringLabelsPlugin: Plugin<'radar'> = {
+  id: 'ringLabels',
+  afterDatasetsDraw(chart) {
+    const options = chart.options.plugins?.ringLabels as RingLabelsOptions | undefined
+    const scale = chart.scales.r as RadialLinearScale | undefined
+    if (!options || !scale) return
+    const { ctx } = chart
+    ctx.save()
+    ctx.font = options.font
+    ctx.textAlign = 'center'
+    ctx.textBaseline = 'middle'
+    const height = Number.parseFloat(options.font.match(/(\d+(?:\.\d+)?)px/)?.[1] ?? '12') + 4
+    options.labels.forEach((text, level) => {
+      if (level === 0 || !text) return
+      const { x, y } = scale.getPointPositionForValue(0.5, level)
+      const width = ctx.measureText(text).width + 6
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.85)'
+      ctx.fillRect(x - width / 2, y - height / 2, width, height)
+      ctx.fillStyle = options.color
+      ctx.fillText(text, x, y)
+    })
+    ctx.restore()
+  },
+}
+
+// Sizes per variant: the image is drawn at 1000 px high for a 1600 × 1000 PNG, the screen and print at CSS sizes.
 const SIZES: Readonly<Record<RadarVariant, { tick: number; axis: number; line: number; point: number }>> = {
   screen: { tick: 11, axis: 12, line: 2, point: 4 },
   print: { tick: 11, axis: 12, line: 2, point: 4 },
-  image: { tick: 20, axis: 24, line: 4, point: 7 },
+  image: { tick: 20, axis: 22, line: 4, point: 7 },
 }
+
+/** How much larger the scale-up diamond is than the prototype circle: equal scores still show both marks. */
+const DIAMOND_EXTRA = 3
 
 /**
  * The two series in theme order. Unassessed scores stay null so that Chart.js leaves a gap:
@@ -84,9 +149,10 @@ export function buildRadarData(radar: RadarScores, labels: RadarChartLabels, var
       pointBackgroundColor: RADAR_COLORS[axis],
       pointBorderColor: RADAR_COLORS[axis],
       pointStyle: SERIES_STYLE[axis].point,
-      // The diamond is drawn a little larger: at the same value it stays visible around the circle.
-      pointRadius: axis === 'scaleUp' ? size.point + 1 : size.point,
-      pointHoverRadius: size.point + 2,
+      // The diamond is larger and drawn first (order 1), the circle on top: at equal scores both stay visible.
+      pointRadius: axis === 'scaleUp' ? size.point + DIAMOND_EXTRA : size.point,
+      pointHoverRadius: (axis === 'scaleUp' ? size.point + DIAMOND_EXTRA : size.point) + 2,
+      order: axis === 'scaleUp' ? 1 : 0,
       borderWidth: size.line,
       borderDash: SERIES_STYLE[axis].dash.map((length) => (length * size.line) / 2),
       fill: true,
@@ -98,6 +164,11 @@ export function buildRadarData(radar: RadarScores, labels: RadarChartLabels, var
 interface RadarOptionsInput {
   /** False when the user prefers reduced motion; never animated on paper or in an image. */
   animate?: boolean
+  /**
+   * A chart too narrow for the themes' names (a phone): the axes show the themes' numbers, those of the numbered
+   * theme cards, so the radar itself keeps its size.
+   */
+  compact?: boolean
 }
 
 /** Pixel density of the printed chart: about 240 dpi on paper. */
@@ -106,7 +177,7 @@ const PRINT_PIXEL_RATIO = 2.5
 export function buildRadarOptions(
   labels: RadarChartLabels,
   variant: RadarVariant = 'screen',
-  { animate = false }: RadarOptionsInput = {},
+  { animate = false, compact = false }: RadarOptionsInput = {},
 ): RadarChartOptions {
   const size = SIZES[variant]
   const family = variant === 'image' ? { family: IMAGE_FONT } : {}
@@ -124,23 +195,28 @@ export function buildRadarOptions(
         min: 0,
         max: MAX_SCORE,
         beginAtZero: true,
-        ticks: {
-          stepSize: 1,
-          callback: (value) => scoreTickLabel(value, labels),
-          color: MUTED_COLOR,
-          backdropColor: variant === 'image' ? 'rgba(255, 255, 255, 0.9)' : 'rgba(255, 255, 255, 0.85)',
-          font: { size: size.tick, ...family },
-        },
+        // The ring labels are drawn between the first two axes by ringLabelsPlugin, not on the first axis.
+        ticks: { stepSize: 1, display: false },
         pointLabels: {
-          callback: splitAxisLabel,
+          callback: compact ? (_label: string, index: number) => String(index + 1) : splitAxisLabel,
           color: TEXT_COLOR,
-          font: { size: size.axis, weight: 600, ...family },
+          // A chart narrower than a phone's screen gets smaller labels, so they stay whole.
+          font: (context) => ({
+            size: variant === 'screen' && context.chart.width < 360 ? size.axis - 2 : size.axis,
+            weight: 600,
+            ...family,
+          }),
         },
         grid: { color: GRID_COLOR },
         angleLines: { color: GRID_COLOR },
       },
     },
     plugins: {
+      ringLabels: {
+        labels: ([0, 1, 2, 3, 4] as const).map((level) => scoreTickLabel(level, labels)),
+        font: `${size.tick}px ${variant === 'image' ? IMAGE_FONT : 'system-ui, sans-serif'}`,
+        color: MUTED_COLOR,
+      },
       // The image draws its own legend beside the chart, with the indicators.
       legend: {
         display: variant !== 'image',

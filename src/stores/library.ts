@@ -73,6 +73,11 @@ export const useLibraryStore = defineStore('library', () => {
     selected.value = next
   }
 
+  /** « Tout sélectionner »: adds these sheets (those shown) to the selection. */
+  function selectAll(ids: readonly string[]) {
+    selected.value = new Set([...selected.value, ...ids])
+  }
+
   function clearSelection() {
     selected.value = new Set()
   }
@@ -135,6 +140,7 @@ export const useLibraryStore = defineStore('library', () => {
     tag,
     selected,
     setSelected,
+    selectAll,
     clearSelection,
     allTags,
     hasFilters,

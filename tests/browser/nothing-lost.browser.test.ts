@@ -464,6 +464,9 @@ describe('the radar image keeps long titles inside the image', () => {
     return { width, height, inked, titleInk }
   }
 
+  /** Where the panel beside the chart starts (the chart is 1170 px wide): the axis labels stay left of it. */
+  const PANEL_LEFT = 1180
+
   /** Rows of the right panel with title-dark ink, grouped into runs of consecutive rows: one run per line. */
   function titleLines(image: Awaited<ReturnType<typeof imageWithTitle>>, fromX: number, toY: number): number[][] {
     const runs: number[][] = []
@@ -494,10 +497,10 @@ describe('the radar image keeps long titles inside the image', () => {
     expectRightEdgeBlank(image)
     // The title is drawn, in the panel right of the chart, near the top.
     let titleInk = 0
-    for (let y = 0; y < 250; y++) for (let x = 1011; x < image.width; x++) if (image.titleInk(x, y)) titleInk++
+    for (let y = 0; y < 250; y++) for (let x = PANEL_LEFT; x < image.width; x++) if (image.titleInk(x, y)) titleInk++
     expect(titleInk).toBeGreaterThan(2_000)
     // Cut at four lines, the last one ending with an ellipsis, above the organisation and legend.
-    expect(titleLines(image, 1011, 320)).toHaveLength(4)
+    expect(titleLines(image, PANEL_LEFT, 210)).toHaveLength(4)
   })
 
   it('draws a title of many words in at most four lines, inside the image', async () => {
@@ -506,7 +509,7 @@ describe('the radar image keeps long titles inside the image', () => {
     const image = await imageWithTitle(title)
 
     expectRightEdgeBlank(image)
-    const lines = titleLines(image, 1011, 320)
+    const lines = titleLines(image, PANEL_LEFT, 210)
     expect(lines.length).toBeGreaterThanOrEqual(2)
     expect(lines.length).toBeLessThanOrEqual(4)
   })

@@ -3,6 +3,7 @@ import { commands } from 'vitest/browser'
 import { parseExchangeFile } from '@/domain/exchange'
 import { readTextChunk } from '@/domain/png-chunk'
 import type { Sheet } from '@/domain/sheet'
+import { THEME_IDS } from '@/domain/grid'
 import { testTranslate } from '../i18n'
 import { radarImageLabels } from '@/presentation/radar-image-labels'
 import { IMAGE_HEIGHT, IMAGE_WIDTH, renderRadarImage } from '@/services/radar-image'
@@ -106,5 +107,59 @@ describe('radar PNG export in Chromium', () => {
       ok: false,
       problems: [{ kind: 'png-without-sheet' }],
     })
+  })
+})
+
+describe('a radar you can read, in the PNG', () => {
+  /** The radar's geometry, read off the pixels of its grid (#c9ced6): centre and outer radius. */
+  function gridOf({ width, height, data }: { width: number; height: number; data: Uint8ClampedArray }) {
+    let top = height
+    let bottom = 0
+    let left = width
+    let right = 0
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < 1200; x++) {
+        const offset = (y * width + x) * 4
+        if (data[offset] === 0xc9 && data[offset + 1] === 0xce && data[offset + 2] === 0xd6) {
+          top = Math.min(top, y)
+          bottom = Math.max(bottom, y)
+          left = Math.min(left, x)
+          right = Math.max(right, x)
+        }
+      }
+    }
+    return { top, bottom, centreX: (left + right) / 2, centreY: (top + bottom) / 2, radius: (bottom - top) / 2 }
+  }
+
+  function near(pixels: { width: number; data: Uint8ClampedArray }, x: number, y: number, colour: [number, number, number]) {
+    for (let dy = -14; dy <= 14; dy++) {
+      for (let dx = -14; dx <= 14; dx++) {
+        const offset = ((Math.round(y) + dy) * pixels.width + Math.round(x) + dx) * 4
+        const [r, g, b] = [pixels.data[offset]!, pixels.data[offset + 1]!, pixels.data[offset + 2]!]
+        if (Math.abs(r - colour[0]) < 24 && Math.abs(g - colour[1]) < 24 && Math.abs(b - colour[2]) < 24) return true
+      }
+    }
+    return false
+  }
+
+  it('shows both series where they are equal, and spans most of the image height', async () => {
+    const scores = [2, 3, 1, 4, 2, 3, 1, 2, 3, 2]
+    const equal: Sheet = structuredClone(sheet)
+    THEME_IDS.forEach((id, index) => {
+      equal.radar[id].prototype = scores[index]!
+      equal.radar[id].scaleUp = scores[index]!
+    })
+    const pixels = await pixelsOf(await renderRadarImage(equal, radarImageLabels(equal, t)))
+    const grid = gridOf(pixels)
+    expect((grid.bottom - grid.top) / IMAGE_HEIGHT).toBeGreaterThanOrEqual(0.8)
+
+    let both = 0
+    scores.forEach((score, index) => {
+      const angle = -Math.PI / 2 + (index * 2 * Math.PI) / 10
+      const x = grid.centreX + ((grid.radius * score) / 4) * Math.cos(angle)
+      const y = grid.centreY + ((grid.radius * score) / 4) * Math.sin(angle)
+      if (near(pixels, x, y, [0x0b, 0x5c, 0xad]) && near(pixels, x, y, [0xc2, 0x57, 0x0c])) both++
+    })
+    expect(both).toBeGreaterThanOrEqual(8)
   })
 })

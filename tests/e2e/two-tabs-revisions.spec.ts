@@ -214,7 +214,7 @@ test('« Annuler » after a deletion keeps a copy imported meanwhile', async ({ 
 
   await page.getByRole('link', { name: TITLE, exact: true }).click()
   await expect(description(page)).toHaveValue(newer)
-  await page.getByRole('link', { name: '← Retour à mes fiches' }).click()
+  await page.getByRole('link', { name: 'Retour à mes fiches' }).click()
   await page.getByRole('link', { name: `${TITLE} (restaurée)`, exact: true }).click()
   await expect(description(page)).toHaveValue(oldDescription)
 })

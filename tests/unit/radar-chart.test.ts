@@ -7,6 +7,7 @@ import {
   buildRadarOptions,
   RADAR_COLORS,
   radarChartLabels,
+  ringLabelsPlugin,
   scoreTickLabel,
   splitAxisLabel,
   thumbnailShapes,
@@ -79,15 +80,23 @@ describe('buildRadarData', () => {
 })
 
 describe('buildRadarOptions', () => {
-  it('uses a 0–4 radial scale with one ring per level, named like the score controls', () => {
-    const r = buildRadarOptions(labels).scales?.r
+  it('uses a 0–4 radial scale with one ring per level, named like the score controls, off the first axis', () => {
+    const options = buildRadarOptions(labels)
+    const r = options.scales?.r
     expect(r?.min).toBe(0)
     expect(r?.max).toBe(4)
     expect(r?.ticks?.stepSize).toBe(1)
+    // Chart.js would draw the ring labels on the first axis, under Datamining's points: the plugin draws them.
+    expect(r?.ticks?.display).toBe(false)
     expect(scoreTickLabel(0, labels)).toBe('0 Aucun')
     expect(scoreTickLabel(3, labels)).toBe('3 Fort')
-    const callback = r?.ticks?.callback as (value: number) => string
-    expect(callback(4)).toBe('4 Critique')
+    expect(options.plugins?.ringLabels?.labels).toEqual(['0 Aucun', '1 Faible', '2 Modéré', '3 Fort', '4 Critique'])
+    expect(ringLabelsPlugin.id).toBe('ringLabels')
+  })
+
+  it('draws the image with axis labels of at least 22 px', () => {
+    const font = buildRadarOptions(labels, 'image').scales?.r?.pointLabels?.font as (context: unknown) => { size: number }
+    expect(font({ chart: { width: 1170 } }).size).toBeGreaterThanOrEqual(22)
   })
 
   it('animates on screen only when allowed, never on paper or in the image', () => {
@@ -117,8 +126,10 @@ describe('buildRadarOptions', () => {
 })
 
 describe('splitAxisLabel', () => {
-  it('breaks long labels after the slash and leaves short ones alone', () => {
-    expect(splitAxisLabel('Budget / achat de données')).toEqual(['Budget /', 'achat de données'])
+  it('breaks long labels after the slash and between words, and leaves short ones alone', () => {
+    expect(splitAxisLabel('Budget / achat de données')).toEqual(['Budget /', 'achat de', 'données'])
+    expect(splitAxisLabel('Gouvernance / acceptabilité')).toEqual(['Gouvernance /', 'acceptabilité'])
+    expect(splitAxisLabel('Management data')).toEqual(['Management', 'data'])
     expect(splitAxisLabel('RGPD')).toBe('RGPD')
   })
 })

@@ -260,9 +260,13 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     })
   }
 
-  /** Moves the sheet to the trash if nobody changed anything in it since it was opened (a new sheet left empty). */
+  /**
+   * Moves a new sheet to the trash if it was never changed: not in this visit, and never saved since its creation
+   * (a reload keeps the « nouvelle » address, so the visit alone does not tell).
+   */
   async function discardIfUntouched() {
-    if (!sheet.value || editedSinceOpen || saveState.value !== 'saved') return
+    if (!sheet.value || !stored.value || editedSinceOpen || saveState.value !== 'saved') return
+    if (stored.value.updatedAt !== stored.value.createdAt) return
     await sheetsRepository().remove(sheet.value.id)
   }
 

@@ -2,6 +2,7 @@
 // touch screens, and, on laptops and projectors, the radar and its two main indicators in view while scoring.
 // Screenshots of each screen at each width are written to test-results/layout/ for people to look at.
 import { mkdirSync, readFileSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { importFiles } from './helpers'
 
@@ -65,6 +66,16 @@ async function smallTouchTargets(page: Page): Promise<string[]> {
   })
 }
 
+/** axe-core at the phone and projector widths: no serious or critical violation. */
+async function expectAccessible(page: Page, screen: (typeof SCREENS)[number], what: string) {
+  if (screen.width !== 390 && screen.width !== 1280) return
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`))
+  expect.soft(serious, `axe on ${what} at ${screen.width} px`).toEqual([])
+}
+
 async function shot(page: Page, name: string, fullPage = false) {
   mkdirSync(shots, { recursive: true })
   await page.screenshot({ path: `${shots}${name}.png`, fullPage })
@@ -85,6 +96,7 @@ for (const screen of SCREENS) {
 
     await expectNoSidewaysScroll(page, 'library')
     await shot(page, `library-${screen.name}`, true)
+    await expectAccessible(page, screen, 'the library')
     if (screen.touch) expect.soft(await smallTouchTargets(page), 'library touch targets').toEqual([])
 
     // The import dialog, with a conflict question (the same file again, one sheet changed).
@@ -95,6 +107,7 @@ for (const screen of SCREENS) {
     await expect(page.getByRole('dialog').getByText('Cette fiche existe déjà dans votre bibliothèque')).toBeVisible()
     await expectNoSidewaysScroll(page, 'import dialog')
     await shot(page, `import-dialog-${screen.name}`)
+    await expectAccessible(page, screen, 'the import dialog')
     await page.getByRole('dialog').getByRole('button', { name: 'Annuler l’import' }).click()
     await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
 
@@ -104,6 +117,7 @@ for (const screen of SCREENS) {
     await page.getByText('Méthode : comment lire le radar').click()
     await expectNoSidewaysScroll(page, 'editor')
     await shot(page, `editor-${screen.name}`)
+    await expectAccessible(page, screen, 'the editor')
     if (screen.touch) expect.soft(await smallTouchTargets(page), 'editor touch targets').toEqual([])
 
     // Every in-page link lands with its heading in view, below the sticky header.
@@ -138,8 +152,21 @@ for (const screen of SCREENS) {
       expect.soft(insideViewport(page, await lastGroup.boundingBox()), 'the scored theme in view').toBe(true)
     }
 
-    // The same sheet on paper.
+    // The library on paper: a clean list, without buttons, boxes or search.
+    await page.getByRole('link', { name: 'Retour à mes fiches' }).click()
+    await expect(page.getByRole('article')).toHaveCount(3)
     await page.emulateMedia({ media: 'print' })
+    await expect(page.getByRole('button')).toHaveCount(0)
+    await expect(page.getByRole('checkbox')).toHaveCount(0)
+    await expect(page.getByRole('search')).toHaveCount(0)
+    await expect(page.getByText('Vos fiches restent dans ce navigateur')).toBeHidden()
+    await shot(page, `library-print-${screen.name}`, true)
+    await page.emulateMedia({ media: 'screen' })
+    await page.getByRole('link', { name: LONG_TITLE }).click()
+
+    // The same sheet on paper, without the app's footer.
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.getByText('Vos fiches restent dans ce navigateur')).toBeHidden()
     await expectNoSidewaysScroll(page, 'print view')
     await shot(page, `print-${screen.name}`)
     await page.emulateMedia({ media: 'screen' })
@@ -148,6 +175,7 @@ for (const screen of SCREENS) {
     await expect(page.getByRole('heading', { level: 1, name: 'Confidentialité' })).toBeVisible()
     await expectNoSidewaysScroll(page, 'privacy page')
     await shot(page, `privacy-${screen.name}`, true)
+    await expectAccessible(page, screen, 'the privacy page')
     if (screen.touch) expect.soft(await smallTouchTargets(page), 'privacy touch targets').toEqual([])
     await context.close()
   })

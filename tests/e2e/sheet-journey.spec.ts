@@ -62,7 +62,7 @@ test('a workshop participant creates, fills, scores, reloads, duplicates and del
 
   await page.getByRole('button', { name: 'Dupliquer « Transport à la demande en zone rurale »' }).click()
   await expect(page.getByRole('link', { name: 'Transport à la demande en zone rurale (copie)' })).toBeVisible()
-  await expect(page.getByText('2 fiches')).toBeVisible()
+  await expect(page.getByText('2 fiches', { exact: true })).toBeVisible()
 
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill('copie')
   await expect(page.getByRole('article')).toHaveCount(1)

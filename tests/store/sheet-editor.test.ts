@@ -106,3 +106,29 @@ describe('the sheet editor store', () => {
     expect(save).not.toHaveBeenCalled()
   })
 })
+
+describe('a new sheet left untouched', () => {
+  it('is discarded when left, but not once it has been changed, even in an earlier visit', async () => {
+    const fresh = createSheet({ title: 'Nouvelle fiche' })
+    memory = useMemoryStorage([fresh])
+    let editor = useSheetEditorStore()
+    await editor.open(fresh.id)
+    await editor.discardIfUntouched()
+    expect(memory.sheets.has(fresh.id)).toBe(false)
+
+    const typed = createSheet({ title: 'Nouvelle fiche' })
+    memory = useMemoryStorage([typed])
+    setActivePinia(createPinia())
+    editor = useSheetEditorStore()
+    await editor.open(typed.id)
+    editor.setField('project.title', 'Vélos en libre-service')
+    await editor.save()
+    editor.close()
+    // Reopened (a reload keeps the « nouvelle » address) and left without a change: it stays.
+    setActivePinia(createPinia())
+    editor = useSheetEditorStore()
+    await editor.open(typed.id)
+    await editor.discardIfUntouched()
+    expect(memory.sheets.get(typed.id)?.project.title).toBe('Vélos en libre-service')
+  })
+})

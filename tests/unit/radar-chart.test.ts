@@ -10,9 +10,9 @@ import {
   ringLabelsPlugin,
   scoreTickLabel,
   splitAxisLabel,
-  thumbnailShapes,
   type RadarVariant,
 } from '@/presentation/radar-chart'
+import { thumbnailShapes } from '@/presentation/radar-thumbnail'
 import { testTranslate } from '../i18n'
 
 type Row = (number | null)[]

@@ -9,7 +9,7 @@ function isThemeId(value: string | undefined): value is ThemeId {
   return THEME_IDS.includes(value as ThemeId)
 }
 
-/** "radar.cybersecurite.prototype" → "la note « prototype » du thème Cybersécurité". */
+/** "radar.cybersecurite.prototype" → "la note « Difficulté pour le prototype » du thème Cybersécurité". */
 export function describeField(path: string, t: Translate, te: HasMessage): string {
   const segments = path.split('.')
   const [head, second, third, fourth] = segments

@@ -3,7 +3,7 @@
 // runtime is registered once in chart-registry.ts), so the configurations are unit tested in node.
 import type { ChartData, ChartOptions, Plugin, RadialLinearScale, TooltipItem } from 'chart.js'
 import { MAX_SCORE, SCORE_AXES, THEME_IDS, THEME_LABELS, type RadarScores, type Score, type ScoreAxis } from '@/domain/grid'
-import { isScore, levelName, seriesNames } from './scores'
+import { axisName, isScore, levelName } from './scores'
 import type { Translate } from './translate'
 
 type RadarChartData = ChartData<'radar', (number | null)[], string>
@@ -44,7 +44,7 @@ export interface RadarChartLabels {
 
 export function radarChartLabels(t: Translate): RadarChartLabels {
   return {
-    series: seriesNames(t),
+    series: { prototype: axisName('prototype', t), scaleUp: axisName('scaleUp', t) },
     levels: { 0: levelName(0, t), 1: levelName(1, t), 2: levelName(2, t), 3: levelName(3, t), 4: levelName(4, t) },
   }
 }

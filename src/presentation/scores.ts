@@ -23,14 +23,12 @@ export function scoreText(score: number | null, t: Translate): string {
   return t('radar.score.value', { score, label: levelName(score, t) })
 }
 
-/** "Difficulté pour le prototype": the full name of an axis, for headings and tables. */
+/**
+ * "Frein au passage à l'échelle": the one name of an axis, the same in the score controls, the radar's legend, the
+ * tables, the print view and the PNG.
+ */
 export function axisName(axis: ScoreAxis, t: Translate): string {
   return t(`radar.axis.${axis}`)
-}
-
-/** The short names of the two series, as the radar's legend shows them. */
-export function seriesNames(t: Translate): Record<ScoreAxis, string> {
-  return { prototype: t('radar.chart.series.prototype'), scaleUp: t('radar.chart.series.scaleUp') }
 }
 
 /** "élevée" for the band `high`. */

@@ -138,7 +138,7 @@ const corpus: CorpusCase[] = [
     name: 'a score of 5',
     file: () => fixture('score-5.json'),
     messages: [
-      'Fiche 1 (« Mobilité rurale ») : la note « prototype » du thème Cybersécurité doit être un entier de 0 à 4 (ou vide si non évalué).',
+      'Fiche 1 (« Mobilité rurale ») : la note « Difficulté pour le prototype » du thème Cybersécurité doit être un entier de 0 à 4 (ou vide si non évalué).',
     ],
   },
   { name: 'a blank title', file: () => fixture('blank-title.json'), messages: ['Fiche 1 : le titre est obligatoire.'] },

@@ -32,7 +32,7 @@ describe('IndicatorsPanel', () => {
     expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^45\s%$/)
     expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toMatch(/^70\s% — élevée$/)
     expect(valueOf(wrapper, 'Points bloquants')).toBe('Cybersécurité')
-    expect(valueOf(wrapper, 'Thèmes évalués')).toBe('Prototype : 10/10 · passage à l’échelle : 10/10 | Radar complet')
+    expect(valueOf(wrapper, 'Thèmes évalués')).toBe('Difficulté pour le prototype : 10/10 · frein au passage à l’échelle : 10/10 | Radar complet')
     expect(wrapper.text()).not.toContain('Plafonnée')
   })
 
@@ -50,7 +50,7 @@ describe('IndicatorsPanel', () => {
     expect(valueOf(wrapper, 'Indice de difficulté')).toBe('non évalué')
     expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toBe('non évalué')
     expect(valueOf(wrapper, 'Points bloquants')).toBe('Aucun thème noté 4 (Critique)')
-    expect(valueOf(wrapper, 'Thèmes évalués')).toBe('Prototype : 0/10 · passage à l’échelle : 0/10')
+    expect(valueOf(wrapper, 'Thèmes évalués')).toBe('Difficulté pour le prototype : 0/10 · frein au passage à l’échelle : 0/10')
   })
 
   it('announces changed figures politely and follows new indicators', async () => {

@@ -61,7 +61,7 @@ describe('RadarSection', () => {
     const wrapper = mountSection(radar)
     const indicators = () => squash(wrapper.find('[aria-live="polite"]').text())
     expect(wrapper.findComponent(RadarChart).props('radar')).toEqual(radar)
-    expect(indicators()).toContain('Prototype : 0/10')
+    expect(indicators()).toContain('Difficulté pour le prototype : 0/10')
 
     const next = structuredClone(radar)
     next.rgpd.scaleUp = 4
@@ -71,12 +71,12 @@ describe('RadarSection', () => {
     expect(wrapper.findComponent(RadarChart).props('radar')).toEqual(next)
     expect(indicators()).toMatch(/25\s% — faible/)
     expect(indicators()).toContain('subsiste (RGPD)')
-    expect(indicators()).toContain('Prototype : 1/10 · passage à l’échelle : 2/10')
+    expect(indicators()).toContain('Difficulté pour le prototype : 1/10 · frein au passage à l’échelle : 2/10')
     const rgpdRow = wrapper.findAll('tbody tr').find((row) => row.find('th').text() === 'RGPD')
     expect(rgpdRow?.findAll('td').map((td) => td.text())).toEqual(['2 — Modéré', '4 — Critique'])
   })
 
-  it('explains the method: scale, thresholds, cap and bands', () => {
+  it('explains the method: scale, thresholds, cap, bands and rounding', () => {
     const method = mountSection().find('details')
     expect(method.find('summary').text()).toBe('Méthode : comment lire le radar')
     const text = squash(method.text())
@@ -84,5 +84,6 @@ describe('RadarSection', () => {
     expect(text).toContain('notée 3 (Fort) ou 4 (Critique)')
     expect(text).toContain('plafonnée à 25 %')
     expect(text).toContain('élevée à partir de 67 %, moyenne de 34 % à 66 %, faible jusqu’à 33 %')
+    expect(text).toContain('les valeurs en ,5 sont arrondies à l’entier supérieur (57,5 % donne 58 %)')
   })
 })

@@ -13,13 +13,41 @@ function mountTheme(assessment = { prototype: 2, scaleUp: null as number | null,
 }
 
 describe('ThemeAssessment', () => {
-  it('shows the theme number and label as a heading, its help and its guiding questions', () => {
+  it('shows the theme number and label as a heading, then the workshop guide’s definition', () => {
     const wrapper = mountTheme()
     expect(squash(wrapper.find('h3').text())).toBe('5 Cybersécurité')
-    expect(wrapper.text()).toContain(themeById('cybersecurite').help)
-    const questions = wrapper.findAll('ul li').map((item) => item.text())
-    expect(questions).toEqual([...themeById('cybersecurite').questions])
+    expect(wrapper.find('h3 + p').text()).toBe(
+      'L’expérimentation crée une difficulté ou est susceptible de créer une vulnérabilité cyber.',
+    )
   })
+
+  it.each(THEMES.map((theme) => [theme.label, theme] as const))(
+    'shows %s’s definition, its questions under an aids heading and what 0 and 4 mean on each axis',
+    (_label, theme) => {
+      const wrapper = mountWithI18n(ThemeAssessment, {
+        props: { theme, assessment: { prototype: null, scaleUp: null, comment: '' } },
+      })
+      expect(wrapper.find('h3 + p').text()).toBe(theme.definition)
+      const aids = wrapper.find('h4')
+      expect(aids.text()).toBe('Pour vous aider à noter')
+      const list = wrapper.find(`ul[aria-labelledby="${aids.attributes('id')}"]`)
+      expect(list.findAll('li').map((item) => item.text())).toEqual([...theme.questions])
+
+      const [prototype, scaleUp] = wrapper.findAll('fieldset')
+      const endsOf = (group: typeof prototype) => {
+        const description = wrapper.find(`#${CSS.escape(group!.attributes('aria-describedby') ?? '')}`)
+        return description.findAll('span').map((line) => line.text())
+      }
+      expect(endsOf(prototype)).toEqual([
+        `0 Aucun : ${theme.ends.prototype.none}`,
+        `4 Critique : ${theme.ends.prototype.critical}`,
+      ])
+      expect(endsOf(scaleUp)).toEqual([
+        `0 Aucun : ${theme.ends.scaleUp.none}`,
+        `4 Critique : ${theme.ends.scaleUp.critical}`,
+      ])
+    },
+  )
 
   it('has a score group for each axis, showing the current scores', () => {
     const wrapper = mountTheme()

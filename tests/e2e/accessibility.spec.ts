@@ -210,7 +210,7 @@ test('a sheet is created, scored and exported with the keyboard only', async ({ 
   await page.keyboard.press('ArrowLeft')
   await expect(group.getByRole('radio', { name: '3 Fort' })).toBeChecked()
   await expect(group.getByRole('radio', { name: '3 Fort' })).toBeFocused()
-  await expect(page.getByRole('region', { name: 'Indicateurs' })).toContainText('Prototype : 1/10')
+  await expect(page.getByRole('region', { name: 'Indicateurs' })).toContainText('Difficulté pour le prototype : 1/10')
 
   // Export, back up in the sheet's header.
   await tabTo(page, page.getByRole('button', { name: 'Exporter la fiche (JSON)' }), { backwards: true })

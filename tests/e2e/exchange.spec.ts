@@ -71,7 +71,7 @@ test('a broken file is refused with a French message naming the sheet and the fi
   const dialog = page.getByRole('dialog', { name: 'Importer des fiches' })
   await expect(dialog).toContainText('« atelier.json » n’a pas été importé')
   await expect(dialog).toContainText(
-    `Fiche 3 (« ${broken.sheets[2].project.title} ») : la note « prototype » du thème Cybersécurité doit être un entier de 0 à 4`,
+    `Fiche 3 (« ${broken.sheets[2].project.title} ») : la note « Difficulté pour le prototype » du thème Cybersécurité doit être un entier de 0 à 4`,
   )
   await expect(dialog).toContainText('votre bibliothèque est inchangée')
   await dialog.getByRole('button', { name: 'Fermer' }).click()

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { computeIndicators, scaleUpBand, THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
-import { THEMES } from '@/domain/themes'
 
 type Row = (number | null)[]
 
@@ -130,28 +129,5 @@ describe('scaleUpBand', () => {
     [0, 'low'],
   ] as const)('puts %i %% in the band %s', (probability, band) => {
     expect(scaleUpBand(probability)).toBe(band)
-  })
-})
-
-describe('themes', () => {
-  it('has the 10 themes of the grid in radar order, each with help and 2–3 guiding questions', () => {
-    expect(THEMES.map((theme) => theme.id)).toEqual([...THEME_IDS])
-    expect(THEMES.map((theme) => theme.label)).toEqual([
-      'Datamining',
-      'Gouvernance / acceptabilité',
-      'Management data',
-      'Infrastructure SI',
-      'Cybersécurité',
-      'Algorithmie',
-      'Duplicabilité',
-      'RGPD',
-      'Budget / achat de données',
-      'Environnement',
-    ])
-    for (const theme of THEMES) {
-      expect(theme.help.length).toBeGreaterThan(40)
-      expect(theme.questions.length).toBeGreaterThanOrEqual(2)
-      expect(theme.questions.length).toBeLessThanOrEqual(3)
-    }
   })
 })

@@ -10,8 +10,8 @@ const describeProblem = (problem: ImportProblem) => describeImportProblem(proble
 describe('describeField', () => {
   it.each([
     ['project.title', 'le titre'],
-    ['radar.cybersecurite.prototype', 'la note « prototype » du thème Cybersécurité'],
-    ['radar.rgpd.scaleUp', 'la note « passage à l’échelle » du thème RGPD'],
+    ['radar.cybersecurite.prototype', 'la note « Difficulté pour le prototype » du thème Cybersécurité'],
+    ['radar.rgpd.scaleUp', 'la note « Frein au passage à l’échelle » du thème RGPD'],
     ['radar.environnement', 'le thème Environnement du radar'],
     ['project.calendar.milestones.1.label', 'l’intitulé du jalon 2'],
     ['data.datasets.0.access', 'les modalités d’accès du jeu de données 1'],
@@ -34,7 +34,7 @@ describe('describeImportProblem', () => {
         issue: { path: 'radar.cybersecurite.prototype', code: 'score' },
       }),
     ).toBe(
-      'Fiche 3 (« Mobilité rurale ») : la note « prototype » du thème Cybersécurité doit être un entier de 0 à 4 (ou vide si non évalué).',
+      'Fiche 3 (« Mobilité rurale ») : la note « Difficulté pour le prototype » du thème Cybersécurité doit être un entier de 0 à 4 (ou vide si non évalué).',
     )
     expect(describeProblem({ kind: 'sheet', sheetNumber: 1, sheetTitle: null, issue: { path: 'project.title', code: 'required' } })).toBe(
       'Fiche 1 : le titre est obligatoire.',

@@ -26,7 +26,7 @@ describe('indicatorRows', () => {
       ['Indice de difficulté', '45 %'],
       ['Probabilité de passage à l’échelle', '70 % — élevée'],
       ['Points bloquants', 'Cybersécurité'],
-      ['Thèmes évalués', 'Prototype : 10/10 · passage à l’échelle : 10/10'],
+      ['Thèmes évalués', 'Difficulté pour le prototype : 10/10 · frein au passage à l’échelle : 10/10'],
     ])
     expect(indicatorRow(rows, 'scaleUpProbability').band).toBe('high')
     expect(indicatorRow(rows, 'assessed').note).toBe('Radar complet')

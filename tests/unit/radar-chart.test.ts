@@ -40,8 +40,8 @@ describe('buildRadarData', () => {
 
   it('has one series per axis, named from the locale, with the scores in theme order', () => {
     expect(data.datasets.map((dataset) => dataset.label)).toEqual([
-      'Difficulté — prototype',
-      'Frein — passage à l’échelle',
+      'Difficulté pour le prototype',
+      'Frein au passage à l’échelle',
     ])
     expect(data.datasets[0]?.data).toEqual(prototype)
     expect(data.datasets[1]?.data).toEqual(scaleUp)
@@ -121,7 +121,7 @@ describe('buildRadarOptions', () => {
   it('names the score in tooltips on screen', () => {
     const label = buildRadarOptions(labels).plugins?.tooltip?.callbacks?.label
     const item = { dataset: { label: labels.series.scaleUp }, parsed: { r: 4 } } as unknown as TooltipItem<'radar'>
-    expect(label?.call({} as never, item)).toBe('Frein — passage à l’échelle : 4 Critique')
+    expect(label?.call({} as never, item)).toBe('Frein au passage à l’échelle : 4 Critique')
   })
 })
 

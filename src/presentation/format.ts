@@ -12,6 +12,7 @@ const euros = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR'
 const wholeEuros = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
 const count = new Intl.NumberFormat(LOCALE)
 const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 })
+const conjunction = new Intl.ListFormat(LOCALE, { type: 'conjunction' })
 const titleCollator = new Intl.Collator(LOCALE, { sensitivity: 'base', numeric: true })
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -53,6 +54,11 @@ export function formatRelative(date: Date, now: Date): string {
     if (Math.abs(seconds) >= size || unit === 'second') return relativeTime.format(Math.trunc(seconds / size), unit)
   }
   return relativeTime.format(0, 'second')
+}
+
+/** ["RGPD", "Open data"] → "RGPD et Open data". */
+export function formatList(items: readonly string[]): string {
+  return conjunction.format(items)
 }
 
 /** 45 → "45 %" (a whole percentage, as the indicators are). */

@@ -1,9 +1,9 @@
-// The exchange format between collectivities (docs/exchange-format.md): the v1 envelope, its serializer and the parser
+// The exchange format between collectivities (docs/exchange-format.md): the envelope, its serializer and the parser
 // that turns an untrusted file into valid sheets or into errors a person can act on. Nothing here touches storage.
 import { z } from 'zod'
 import { toFieldIssues, type FieldIssue } from './field-issues'
 import { CURRENT_FORMAT_VERSION, migrate, type RawEnvelope } from './migrations'
-import { sheetSchema, type Sheet } from './sheet'
+import { hasVisibleText, LIMITS, sheetSchema, type Sheet } from './sheet'
 
 export const FORMAT_ID = 'fiche-projet-data'
 export const MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -11,10 +11,24 @@ export const MAX_SHEETS_PER_FILE = 10_000
 /** Far deeper than any real sheet (about 6 levels); refusing deeper input keeps cloning and storage safe. */
 export const MAX_NESTING_DEPTH = 32
 
+/**
+ * The workshop the sheets of a file come from (format v2, optional): a facilitator passes a whole workshop on in
+ * one file.
+ */
+export const workshopSchema = z.object({
+  id: z.uuid(),
+  title: z.string().trim().min(1, { abort: true }).max(LIMITS.shortText).refine(hasVisibleText, { message: 'blank' }),
+  date: z.iso.date().nullable().default(null),
+  place: z.string().trim().max(LIMITS.shortText).default(''),
+})
+
+export type Workshop = z.output<typeof workshopSchema>
+
 export const envelopeSchema = z.object({
   format: z.literal(FORMAT_ID),
   version: z.literal(CURRENT_FORMAT_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
+  workshop: workshopSchema.optional(),
   sheets: z.array(sheetSchema).min(1).max(MAX_SHEETS_PER_FILE),
 })
 
@@ -30,6 +44,7 @@ export type FileProblem =
   | { kind: 'bad-version' }
   | { kind: 'newer-version'; version: number }
   | { kind: 'bad-exported-at' }
+  | { kind: 'bad-workshop' }
   | { kind: 'no-sheets' }
   | { kind: 'too-many-sheets'; count: number }
   | { kind: 'not-utf8' }
@@ -52,7 +67,9 @@ export interface SheetProblem {
 
 export type ImportProblem = FileProblem | SheetProblem
 
-export type ParseResult = { ok: true; sheets: Sheet[] } | { ok: false; problems: ImportProblem[] }
+export type ParseResult =
+  | { ok: true; sheets: Sheet[]; /** The file's workshop block, when it has one. */ workshop?: Workshop }
+  | { ok: false; problems: ImportProblem[] }
 
 const fail = (problem: FileProblem): ParseResult => ({ ok: false, problems: [problem] })
 
@@ -100,6 +117,8 @@ export function parseExchangeFile(text: string): ParseResult {
 
   const problems: ImportProblem[] = []
   if (!z.iso.datetime({ offset: true }).safeParse(migrated.exportedAt).success) problems.push({ kind: 'bad-exported-at' })
+  const workshop = migrated.workshop === undefined ? undefined : workshopSchema.safeParse(migrated.workshop)
+  if (workshop && !workshop.success) problems.push({ kind: 'bad-workshop' })
   const valid: Sheet[] = []
   const ids = new Set<string>()
   sheets.forEach((candidate, index) => {
@@ -120,15 +139,20 @@ export function parseExchangeFile(text: string): ParseResult {
     ids.add(result.data.id)
     valid.push(result.data)
   })
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, sheets: valid }
+  if (problems.length > 0) return { ok: false, problems }
+  return workshop?.success ? { ok: true, sheets: valid, workshop: workshop.data } : { ok: true, sheets: valid }
 }
 
-/** The v1 envelope as text: keys in schema order and 2-space indent, so the same sheets give the same bytes. */
-export function serializeSheets(sheets: readonly Sheet[], exportedAt: Date): string {
+/**
+ * The current envelope as text: keys in schema order and 2-space indent, so the same sheets give the same bytes.
+ * A workshop, when given, goes in the envelope before the sheets.
+ */
+export function serializeSheets(sheets: readonly Sheet[], exportedAt: Date, workshop?: Workshop): string {
   const envelope: Envelope = envelopeSchema.parse({
     format: FORMAT_ID,
     version: CURRENT_FORMAT_VERSION,
     exportedAt: exportedAt.toISOString(),
+    ...(workshop ? { workshop } : {}),
     sheets,
   })
   return `${JSON.stringify(envelope, null, 2)}\n`

@@ -1,5 +1,7 @@
 // Migrations of exchange files from older format versions, one step per version, applied between parsing and
-// validation. Version 1 is the first format, so there is no step yet: v2 will add `1: (file) => …` here.
+// validation, and the same upgrade for sheets this browser stored before a format change (storage/db.ts).
+//
+// A step never throws on bad input: it changes what it recognises and leaves the rest for validation to report.
 
 /** A file as parsed, before validation: only `version` is known to be an integer. */
 export type RawEnvelope = { version: number } & Record<string, unknown>
@@ -9,9 +11,65 @@ export type MigrationStep = (file: RawEnvelope) => RawEnvelope
 
 export type MigrationRegistry = Readonly<Record<number, MigrationStep>>
 
-export const CURRENT_FORMAT_VERSION = 1
+export const CURRENT_FORMAT_VERSION = 2
 
-const MIGRATIONS: MigrationRegistry = {}
+type RawObject = Record<string, unknown>
+
+function isObject(value: unknown): value is RawObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The fields format v2 adds to a sheet, at their empty values. */
+function emptyV2Fields() {
+  return {
+    project: { problem: '', domain: '' },
+    origin: null,
+    decision: { status: 'a-examiner', reason: '', decidedAt: null },
+    snapshots: [] as unknown[],
+  }
+}
+
+/**
+ * A v1 sheet as a v2 sheet: the new fields at their empty values. A v1 reader ignored unknown keys, so a v1 file
+ * that happens to hold keys with these names meant nothing by them: they are replaced, never validated.
+ */
+export function sheetV1ToV2(sheet: unknown): unknown {
+  if (!isObject(sheet)) return sheet
+  const added = emptyV2Fields()
+  const project = isObject(sheet.project) ? { ...sheet.project, ...added.project } : sheet.project
+  return { ...sheet, project, origin: added.origin, decision: added.decision, snapshots: added.snapshots }
+}
+
+/**
+ * A sheet stored by an older version of the app, given the v2 fields it lacks. Fields already there are kept: a
+ * record may have been written by a newer tab while this one upgraded, and nothing a person wrote is ever dropped.
+ */
+export function completeStoredSheet<T>(sheet: T): T {
+  if (!isObject(sheet)) return sheet
+  const added = emptyV2Fields()
+  const project = isObject(sheet.project) ? { ...added.project, ...sheet.project } : sheet.project
+  return {
+    ...sheet,
+    project,
+    origin: 'origin' in sheet ? sheet.origin : added.origin,
+    decision: 'decision' in sheet ? sheet.decision : added.decision,
+    snapshots: 'snapshots' in sheet ? sheet.snapshots : added.snapshots,
+  } as T
+}
+
+const MIGRATIONS: MigrationRegistry = {
+  // v1 → v2: sheets gain problem, domain, origin, decision and snapshots; the envelope may carry a workshop, which
+  // a v1 file cannot have meant (a v1 reader ignored it), so it is dropped.
+  1: (file) => {
+    const rest: RawObject = { ...file }
+    delete rest.workshop
+    return {
+      ...rest,
+      version: 2,
+      sheets: Array.isArray(file.sheets) ? file.sheets.map(sheetV1ToV2) : file.sheets,
+    }
+  },
+}
 
 /** Brings a file up to `target`, step by step; throws if a step is missing (a bug, not a user error). */
 export function migrate(

@@ -11,11 +11,12 @@ import type {
   Dataset,
   ImpactIndicator,
   Milestone,
+  RadarSnapshot,
   Sheet,
   Stakeholder,
   Territory,
 } from './sheet'
-import type { LegalTopic, Phase } from './vocabulary'
+import { LIMITS, type DecisionStatus, type LegalTopic, type Origin, type Phase } from './vocabulary'
 
 /** The lists of a sheet, by their path in the format. */
 export const LIST_PATHS = [
@@ -59,6 +60,9 @@ export type FieldValues = {
   organisation: string
   author: string
   phase: Phase
+  origin: Origin | null
+  'project.problem': string
+  'project.domain': string
   'project.description': string
   'project.calendar.start': string | null
   'project.calendar.end': string | null
@@ -66,6 +70,9 @@ export type FieldValues = {
   'project.budget.funding': string
   'project.impact.notes': string
   'data.ethics': string
+  'decision.status': DecisionStatus
+  'decision.reason': string
+  'decision.decidedAt': string | null
 } & LegalFields
 
 export type FieldPath = keyof FieldValues
@@ -80,6 +87,10 @@ export type SheetEdit =
   | { kind: 'remove-row'; list: ListPath; index: number }
   | { kind: 'score'; theme: ThemeId; axis: ScoreAxis; value: number | null }
   | { kind: 'comment'; theme: ThemeId; text: string }
+  /** Saves the radar's current scores as a snapshot (refused beyond LIMITS.snapshots). */
+  | { kind: 'add-snapshot'; snapshot: RadarSnapshot }
+  | { kind: 'insert-snapshot'; index: number; snapshot: RadarSnapshot }
+  | { kind: 'remove-snapshot'; id: string }
 
 /** A row taken out of a list, kept so that "Annuler" can put it back where it was. */
 export interface RemovedRow {
@@ -157,7 +168,30 @@ export function isBlankRow(list: ListPath, row: unknown): boolean {
   )
 }
 
-/** Applies one edit to the working copy and its row keys, in place. Returns the removed row for a removal. */
+/** The radar's scores as they are now, without the comments: what a snapshot keeps. */
+export function currentScores(sheet: Sheet): RadarSnapshot['radar'] {
+  return Object.fromEntries(
+    THEME_IDS.map((id) => [id, { prototype: sheet.radar[id].prototype, scaleUp: sheet.radar[id].scaleUp }]),
+  ) as RadarSnapshot['radar']
+}
+
+/** A snapshot of the radar as it is now, stamped with the sheet's phase. */
+export function takeSnapshot(sheet: Sheet, label: string, now = new Date()): RadarSnapshot {
+  return { id: crypto.randomUUID(), takenAt: now.toISOString(), label: label.trim(), phase: sheet.phase, radar: currentScores(sheet) }
+}
+
+/** Whether the radar holds the same scores as a snapshot (saving it again would say nothing new). */
+export function sameScores(sheet: Sheet, snapshot: RadarSnapshot): boolean {
+  return THEME_IDS.every(
+    (id) =>
+      sheet.radar[id].prototype === snapshot.radar[id].prototype && sheet.radar[id].scaleUp === snapshot.radar[id].scaleUp,
+  )
+}
+
+/**
+ * Applies one edit to the working copy and its row keys, in place. Returns the removed row for a removal, and for
+ * a snapshot removed, the snapshot and its place (so "Annuler" can put it back).
+ */
 export function applyEdit(sheet: Sheet, keys: RowKeys, edit: SheetEdit): { row: unknown; key: number } | undefined {
   switch (edit.kind) {
     case 'field': {
@@ -209,6 +243,19 @@ export function applyEdit(sheet: Sheet, keys: RowKeys, edit: SheetEdit): { row: 
     case 'comment':
       if (THEME_IDS.includes(edit.theme)) sheet.radar[edit.theme].comment = edit.text
       return undefined
+    case 'add-snapshot':
+      if (sheet.snapshots.length < LIMITS.snapshots) sheet.snapshots.push(edit.snapshot)
+      return undefined
+    case 'insert-snapshot':
+      if (sheet.snapshots.length < LIMITS.snapshots && !sheet.snapshots.some((kept) => kept.id === edit.snapshot.id))
+        sheet.snapshots.splice(Math.max(0, Math.min(edit.index, sheet.snapshots.length)), 0, edit.snapshot)
+      return undefined
+    case 'remove-snapshot': {
+      const index = sheet.snapshots.findIndex((snapshot) => snapshot.id === edit.id)
+      if (index < 0) return undefined
+      const [snapshot] = sheet.snapshots.splice(index, 1)
+      return { row: snapshot, key: index }
+    }
   }
 }
 

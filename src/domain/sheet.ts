@@ -4,9 +4,11 @@ import { z } from 'zod'
 import { THEME_IDS, type ThemeId } from './grid'
 import {
   DATA_ACCESS_MODES,
+  DECISION_STATUSES,
   LEGAL_STATUSES,
   LEGAL_TOPICS,
   LIMITS,
+  ORIGINS,
   PERSONAL_DATA_LEVELS,
   PHASES,
   STAKEHOLDER_ROLES,
@@ -98,7 +100,11 @@ export const impactIndicatorSchema = z.object({
 
 export const projectSchema = z.object({
   title: requiredText(LIMITS.shortText),
+  /** « Problématique »: the problem the project answers (format v2). */
+  problem: text(LIMITS.longText),
   description: text(LIMITS.description),
+  /** The theme or commission the project belongs to, free text (format v2); sheets are grouped by it. */
+  domain: text(LIMITS.shortText),
   calendar: calendarSchema.prefault({}),
   stakeholders: list(stakeholderSchema, LIMITS.stakeholders),
   objectives: list(requiredText(LIMITS.objective), LIMITS.objectives),
@@ -139,6 +145,30 @@ export const dataSchema = z.object({
   ethics: text(LIMITS.longText),
 })
 
+/** What was decided about the project, and why (format v2). */
+export const decisionSchema = z.object({
+  status: z.enum(DECISION_STATUSES).default('a-examiner'),
+  reason: text(LIMITS.note),
+  decidedAt: isoDate,
+})
+
+/** A radar's scores without the comments: what a snapshot keeps. */
+export const radarScoresSchema = z.object(
+  Object.fromEntries(
+    THEME_IDS.map((id) => [id, z.object({ prototype: scoreSchema, scaleUp: scoreSchema })]),
+  ) as Record<ThemeId, z.ZodObject<{ prototype: typeof scoreSchema; scaleUp: typeof scoreSchema }>>,
+)
+
+/** A saved state of the radar (format v2), to show later what moved. */
+export const radarSnapshotSchema = z.object({
+  id: z.uuid(),
+  takenAt: z.iso.datetime({ offset: true }),
+  label: text(LIMITS.shortText),
+  /** The sheet's phase when the state was saved. */
+  phase: z.enum(PHASES),
+  radar: radarScoresSchema,
+})
+
 export const sheetSchema = z
   .object({
     id: z.uuid(),
@@ -147,10 +177,14 @@ export const sheetSchema = z
     organisation: text(LIMITS.shortText),
     author: text(LIMITS.shortText),
     phase: z.enum(PHASES).default('idee'),
+    /** How the sheet was produced (format v2); null when nobody said. */
+    origin: z.enum(ORIGINS).nullable().default(null),
     tags: list(requiredText(LIMITS.tag), LIMITS.tags),
     project: projectSchema,
     data: dataSchema.prefault({}),
     radar: radarSchema,
+    decision: decisionSchema.prefault({}),
+    snapshots: list(radarSnapshotSchema, LIMITS.snapshots),
   })
   .refine((sheet) => Date.parse(sheet.updatedAt) >= Date.parse(sheet.createdAt), {
     message: 'updated-before-created',
@@ -166,6 +200,8 @@ export type Territory = Sheet['project']['territories'][number]
 export type BudgetLine = Sheet['project']['budget']['lines'][number]
 export type ImpactIndicator = Sheet['project']['impact']['indicators'][number]
 export type Dataset = Sheet['data']['datasets'][number]
+export type Decision = Sheet['decision']
+export type RadarSnapshot = Sheet['snapshots'][number]
 
 export interface NewSheetOptions {
   title: string
@@ -200,7 +236,10 @@ export function validateSheet(candidate: unknown): SheetValidation {
   return result.success ? { ok: true, sheet: result.data } : { ok: false, issues: result.error.issues }
 }
 
-/** A copy with a new identity and fresh timestamps, for "Dupliquer". */
+/**
+ * A copy with a new identity and fresh timestamps, for "Dupliquer". The decision and the radar's history belong to
+ * the original project: the copy starts undecided and without snapshots.
+ */
 export function duplicateSheet(source: Sheet, copyTitle: string, now = new Date()): Sheet {
   const timestamp = now.toISOString()
   const copy = structuredClone(source)
@@ -210,5 +249,7 @@ export function duplicateSheet(source: Sheet, copyTitle: string, now = new Date(
     createdAt: timestamp,
     updatedAt: timestamp,
     project: { ...copy.project, title: copyTitle },
+    decision: {},
+    snapshots: [],
   })
 }

@@ -1,7 +1,7 @@
 // What the library shows of a sheet, small enough to list thousands without loading whole sheets.
 import { THEME_IDS } from './grid'
 import type { Sheet } from './sheet'
-import type { Phase } from './vocabulary'
+import type { DecisionStatus, Phase } from './vocabulary'
 
 export interface SheetSummary {
   id: string
@@ -10,6 +10,10 @@ export interface SheetSummary {
   /** « Rédigée par »: a facilitator tells whose sheet is whose. */
   author: string
   phase: Phase
+  /** The theme or commission the project belongs to. */
+  domain: string
+  /** Where the project stands after the committee: the library card shows it. */
+  decision: DecisionStatus
   tags: string[]
   createdAt: string
   updatedAt: string
@@ -32,6 +36,8 @@ export function summarise(sheet: Sheet): SheetSummary {
     organisation: sheet.organisation,
     author: sheet.author,
     phase: sheet.phase,
+    domain: sheet.project.domain,
+    decision: sheet.decision.status,
     tags: [...sheet.tags],
     createdAt: sheet.createdAt,
     updatedAt: sheet.updatedAt,

@@ -24,7 +24,42 @@ export const LEGAL_TOPICS = [
 ] as const
 export const LEGAL_STATUSES = ['non-evalue', 'sans-objet', 'a-traiter', 'en-cours', 'traite'] as const
 
+/**
+ * How a sheet was produced (format v2): one person's work, a group's in session, or a synthesis drafted with an AI
+ * tool and then reviewed by people (the Comité Territorial de la Donnée marks its cards « Synthèse par IA » or
+ * « Fiche réalisée en séance collective »).
+ */
+export const ORIGINS = ['individuel', 'collectif', 'synthese-ia'] as const
+/**
+ * What was decided about the project (format v2): still to be examined, kept among the priorities, kept in reserve,
+ * set aside (for maturity, feasibility, indirect impact…), or carried out.
+ */
+export const DECISION_STATUSES = ['a-examiner', 'priorise', 'reserve', 'ecarte', 'realise'] as const
+
+/**
+ * Themes or commissions the source workshops grouped projects by, offered as suggestions for `project.domain`,
+ * which stays free text.
+ */
+export const DOMAIN_SUGGESTIONS = [
+  'Santé',
+  'Éducation',
+  'Mobilités',
+  'Eau',
+  'Environnement',
+  'Aménagement',
+  'Énergie',
+  'Déchets',
+  'Social',
+  'Culture',
+  'Tourisme',
+  'Agriculture',
+  'Sécurité',
+  'Finances',
+] as const
+
 export type Phase = (typeof PHASES)[number]
+export type Origin = (typeof ORIGINS)[number]
+export type DecisionStatus = (typeof DECISION_STATUSES)[number]
 export type LegalTopic = (typeof LEGAL_TOPICS)[number]
 
 /** Limits of the exchange format (docs/exchange-format.md), named so the UI can show them (maxlength, counters). */
@@ -44,6 +79,8 @@ export const LIMITS = {
   budgetLines: 100,
   impactIndicators: 50,
   datasets: 500,
+  /** Saved states of the radar kept in one sheet (format v2). */
+  snapshots: 50,
   /** Euros: far above any local authority's budget, low enough that a typing slip (a few extra zeros) is caught. */
   amount: 1_000_000_000_000,
 } as const

@@ -133,15 +133,53 @@ const SIZES: Readonly<Record<RadarVariant, { tick: number; axis: number; line: n
 /** How much larger the scale-up diamond is than the prototype circle: equal scores still show both marks. */
 const DIAMOND_EXTRA = 3
 
+/** A saved state of the radar drawn under the current one, to show what moved. */
+export interface RadarOverlay {
+  /** How the legend names it: « état du 3 mars 2026 ». */
+  name: string
+  radar: RadarScores
+}
+
+/** The overlaid state: the same hue, paler, dotted, hollow points, no fill; drawn under the current series. */
+const OVERLAY_COLORS: Readonly<Record<ScoreAxis, string>> = {
+  prototype: '#6f9fd2',
+  scaleUp: '#e0996a',
+}
+const OVERLAY_DASH = [2, 3]
+
 /**
  * The two series in theme order. Unassessed scores stay null so that Chart.js leaves a gap:
- * drawing them as 0 would claim "no issue" where nobody has looked yet.
+ * drawing them as 0 would claim "no issue" where nobody has looked yet. An overlay adds the two series of a saved
+ * state, named with its date in the legend.
  */
-export function buildRadarData(radar: RadarScores, labels: RadarChartLabels, variant: RadarVariant = 'screen'): RadarChartData {
+export function buildRadarData(
+  radar: RadarScores,
+  labels: RadarChartLabels,
+  variant: RadarVariant = 'screen',
+  overlay?: RadarOverlay,
+): RadarChartData {
   const size = SIZES[variant]
+  const overlaid = overlay
+    ? SCORE_AXES.map((axis) => ({
+        label: `${labels.series[axis]} — ${overlay.name}`,
+        data: THEME_IDS.map((id) => overlay.radar[id][axis]),
+        borderColor: OVERLAY_COLORS[axis],
+        backgroundColor: 'rgba(0, 0, 0, 0)',
+        pointBackgroundColor: '#ffffff',
+        pointBorderColor: OVERLAY_COLORS[axis],
+        pointStyle: SERIES_STYLE[axis].point,
+        pointRadius: axis === 'scaleUp' ? size.point + DIAMOND_EXTRA - 1 : size.point - 1,
+        pointHoverRadius: size.point + 2,
+        order: 2,
+        borderWidth: size.line,
+        borderDash: OVERLAY_DASH.map((length) => length * size.line),
+        fill: false,
+        spanGaps: false,
+      }))
+    : []
   return {
     labels: THEME_IDS.map((id) => THEME_LABELS[id]),
-    datasets: SCORE_AXES.map((axis) => ({
+    datasets: [...SCORE_AXES.map((axis) => ({
       label: labels.series[axis],
       data: THEME_IDS.map((id) => radar[id][axis]),
       borderColor: RADAR_COLORS[axis],
@@ -157,7 +195,7 @@ export function buildRadarData(radar: RadarScores, labels: RadarChartLabels, var
       borderDash: SERIES_STYLE[axis].dash.map((length) => (length * size.line) / 2),
       fill: true,
       spanGaps: false,
-    })),
+    })), ...overlaid],
   }
 }
 

@@ -3,6 +3,7 @@
 // copy is what the editor finds on the next opening. It is removed once the same content is safely in IndexedDB.
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet } from '@/domain/sheet'
+import { completeStoredSheet } from '@/domain/migrations'
 
 export interface RescueCopy {
   content: Sheet
@@ -35,7 +36,8 @@ export function readRescueCopy(id: string): RescueCopy | undefined {
       copy.content !== null &&
       copy.content.id === id &&
       typeof copy.rowKeys === 'object'
-    return valid ? (copy as RescueCopy) : undefined
+    // A copy left by the app before format v2 lacks the new fields: they are added, empty.
+    return valid ? { ...(copy as RescueCopy), content: completeStoredSheet(copy.content as Sheet) } : undefined
   } catch {
     return undefined
   }

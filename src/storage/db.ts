@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet } from '@/domain/sheet'
+import { completeStoredSheet } from '@/domain/migrations'
 import { summarise, type SheetSummary } from '@/domain/summary'
 
 /**
@@ -83,6 +84,41 @@ export class SheetDatabase extends Dexie {
         await transaction
           .table('summaries')
           .bulkPut(sheets.map((sheet) => ({ ...summarise(sheet), revision: 1, editedAt: sheet.updatedAt })))
+      })
+    // Version 3 (format v2): stored sheets, deleted ones and drafts gain the new fields (problem, domain, origin,
+    // decision, snapshots) at their empty values; summaries gain the domain and the decision, and keep their
+    // revision and dates.
+    this.version(3)
+      .stores({ summaries: 'id, updatedAt, title, organisation, phase, *tags' })
+      .upgrade(async (transaction) => {
+        const sheets = ((await transaction.table('sheets').toArray()) as Sheet[]).map(completeStoredSheet)
+        await transaction.table('sheets').bulkPut(sheets)
+        const summaries = new Map(
+          ((await transaction.table('summaries').toArray()) as SummaryRecord[]).map((summary) => [summary.id, summary]),
+        )
+        await transaction.table('summaries').bulkPut(
+          sheets.map((sheet) => {
+            const { revision = 1, editedAt, importedAt } = summaries.get(sheet.id) ?? {}
+            return {
+              ...summarise(sheet),
+              revision,
+              ...(editedAt ? { editedAt } : {}),
+              ...(importedAt ? { importedAt } : {}),
+            }
+          }),
+        )
+        await transaction
+          .table('trash')
+          .toCollection()
+          .modify((record: TrashRecord) => {
+            record.sheet = completeStoredSheet(record.sheet)
+          })
+        await transaction
+          .table('drafts')
+          .toCollection()
+          .modify((record: DraftRecord) => {
+            record.content = completeStoredSheet(record.content)
+          })
       })
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {

@@ -8,7 +8,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ScoreAxis, ThemeId } from '@/domain/grid'
-import { validateSheet, type Sheet } from '@/domain/sheet'
+import { LIMITS, validateSheet, type Phase, type RadarSnapshot, type Sheet } from '@/domain/sheet'
 import { savableSheet } from '@/domain/savable-sheet'
 import {
   applyEdit,
@@ -20,6 +20,8 @@ import {
   locateInList,
   pairKeys,
   renumberKeys,
+  sameScores,
+  takeSnapshot,
   type FieldPath,
   type FieldValues,
   type ListItem,
@@ -82,6 +84,11 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   const refreshedFromElsewhere = ref(false)
   /** The sheet was deleted elsewhere while open here; the working copy is kept until the person decides. */
   const deletedElsewhere = ref(false)
+  /**
+   * The phase the person just left, while the radar's state in that phase is not saved yet: the editor offers to
+   * save it as a snapshot (« Enregistrer l'état du radar »), so the history of the radar follows the project's.
+   */
+  const phaseLeft = ref<Phase | null>(null)
 
   // The working copy as last written (as the sheet or as its draft): an unchanged copy is not written again.
   let writtenFingerprint = ''
@@ -171,6 +178,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     editedSinceOpen = false
     draftRestored.value = false
     deletedElsewhere.value = false
+    phaseLeft.value = null
     try {
       const repository = sheetsRepository()
       const [base, draft] = await Promise.all([repository.getStored(id), repository.getDraft(id)])
@@ -312,6 +320,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     stopObserving?.()
     stopObserving = undefined
     conflict.value = null
+    phaseLeft.value = null
     sheet.value = null
     stored.value = null
     status.value = 'idle'
@@ -415,7 +424,47 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   }
 
   function setField<P extends FieldPath>(path: P, value: FieldValues[P]) {
+    const before = sheet.value?.phase
     edit({ kind: 'field', path, value })
+    if (path === 'phase' && before !== undefined && before !== value) offerSnapshotOfPhase(before)
+  }
+
+  /** After a change of phase: offer to keep the radar as it was, unless there is nothing new to keep. */
+  function offerSnapshotOfPhase(left: Phase) {
+    const current = sheet.value
+    if (!current) return
+    const latest = current.snapshots.at(-1)
+    const anyScore = Object.values(current.radar).some((theme) => theme.prototype !== null || theme.scaleUp !== null)
+    const alreadyKept = latest !== undefined && sameScores(current, latest)
+    phaseLeft.value = anyScore && !alreadyKept && current.snapshots.length < LIMITS.snapshots ? left : null
+  }
+
+  /**
+   * Saves the radar's current scores as a snapshot. Taken right after a change of phase (the offer), it is stamped
+   * with the phase left, since that is the phase those scores belong to. Returns false at the limit.
+   */
+  function takeRadarSnapshot(label = '', now = new Date()): RadarSnapshot | null {
+    const current = sheet.value
+    if (!current || current.snapshots.length >= LIMITS.snapshots) return null
+    const snapshot = takeSnapshot(current, label, now)
+    if (phaseLeft.value) snapshot.phase = phaseLeft.value
+    phaseLeft.value = null
+    edit({ kind: 'add-snapshot', snapshot })
+    return snapshot
+  }
+
+  function declineSnapshotOffer() {
+    phaseLeft.value = null
+  }
+
+  /** Removes a snapshot; what is returned puts it back in its place ("Annuler"). */
+  function removeRadarSnapshot(id: string): { snapshot: RadarSnapshot; index: number } | undefined {
+    const removed = edit({ kind: 'remove-snapshot', id })
+    return removed && { snapshot: removed.row as RadarSnapshot, index: removed.key }
+  }
+
+  function restoreRadarSnapshot(removed: { snapshot: RadarSnapshot; index: number }) {
+    edit({ kind: 'insert-snapshot', index: removed.index, snapshot: removed.snapshot })
   }
 
   function setRow(list: TextListPath, index: number, value: string) {
@@ -503,5 +552,10 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     leaveRow,
     setScore,
     setComment,
+    phaseLeft,
+    takeRadarSnapshot,
+    declineSnapshotOffer,
+    removeRadarSnapshot,
+    restoreRadarSnapshot,
   }
 })

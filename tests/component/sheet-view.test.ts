@@ -70,6 +70,7 @@ describe('SheetView', () => {
       'Les données',
       'Enjeux juridiques et éthiques',
       'Radar des enjeux Data',
+      'Décision',
     ])
     expect((field('Collectivité porteuse').element as HTMLInputElement).value).toBe('Département du Gers')
   })

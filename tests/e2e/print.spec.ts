@@ -80,7 +80,7 @@ test('an imported sheet prints as a clean A4 document of 1 to 4 pages', async ({
     'Enjeux juridiques et éthiques',
     'Radar des enjeux Data',
   ])
-  await expect(printView).toContainText('Département du Gers')
+  await expect(printView).toContainText('Département exemple')
   await expect(printView).toContainText('Analyse d’impact à conduire avec le DPO')
   await expect(printView).not.toContainText('Hébergement et souveraineté')
   await expect(paperChart).toBeVisible()

@@ -27,7 +27,7 @@ test('the radar image exported from the editor imports back into a fresh profile
   await expect(fresh.getByRole('dialog')).toContainText('1 fiche ajoutée')
   await fresh.getByRole('button', { name: 'Fermer' }).click()
   await fresh.getByRole('link', { name: title }).click()
-  await expect(fresh.getByLabel('Collectivité porteuse')).toHaveValue('Département du Gers')
+  await expect(fresh.getByLabel('Collectivité porteuse')).toHaveValue('Département exemple')
   await other.close()
 })
 

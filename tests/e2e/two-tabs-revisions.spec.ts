@@ -65,7 +65,7 @@ test('a clock set in the future cannot hide an edit made in the other tab', asyn
   const first = await newTab(context)
   await importSheetFile(first, file, '1 fiche ajoutée, aucune remplacée, aucune ignorée.')
   await first.getByRole('link', { name: TITLE, exact: true }).click()
-  await expect(first.getByLabel('Collectivité porteuse')).toHaveValue('Département du Gers')
+  await expect(first.getByLabel('Collectivité porteuse')).toHaveValue('Département exemple')
   const second = await newTab(context, first.url())
   await expect(second.getByLabel('Rédigée par')).toHaveValue('Service observation territoriale')
 
@@ -180,7 +180,7 @@ test('a sheet deleted in one tab while edited in the other is restored only on r
   const current = library.getByRole('article').filter({ has: library.getByRole('link', { name: TITLE, exact: true }) })
   await expect(current).toContainText('Organisation saisie après la suppression')
   const copy = library.getByRole('article').filter({ has: library.getByRole('link', { name: `${TITLE} (restaurée)` }) })
-  await expect(copy).toContainText('Département du Gers')
+  await expect(copy).toContainText('Département exemple')
   // The editing tab keeps its version, undisturbed.
   await expect(editing.getByLabel('Collectivité porteuse')).toHaveValue('Organisation saisie après la suppression')
   await expect(editing.getByRole('alert')).toHaveCount(0)

@@ -27,7 +27,7 @@ function problemsOf(text: string): ImportProblem[] {
 describe('parseExchangeFile', () => {
   it('reads the public examples', () => {
     const one = parseExchangeFile(example('fiche-sante.json'))
-    expect(one.ok && one.sheets.map((sheet) => sheet.organisation)).toEqual(['Département du Gers'])
+    expect(one.ok && one.sheets.map((sheet) => sheet.organisation)).toEqual(['Département exemple'])
     const many = parseExchangeFile(example('fiches-atelier.json'))
     expect(many.ok && many.sheets).toHaveLength(4)
   })
@@ -45,8 +45,8 @@ describe('parseExchangeFile', () => {
   })
 
   it('refuses a file from a newer version of the app, saying which version', () => {
-    expect(problemsOf(envelope([createSheet({ title: 'X' })], { version: 2 }))).toEqual([
-      { kind: 'newer-version', version: 2 },
+    expect(problemsOf(envelope([createSheet({ title: 'X' })], { version: 3 }))).toEqual([
+      { kind: 'newer-version', version: 3 },
     ])
   })
 
@@ -101,11 +101,11 @@ describe('parseExchangeFile', () => {
 })
 
 describe('serializeSheets', () => {
-  it('writes the v1 envelope, pretty-printed, identical for the same sheets', () => {
+  it('writes the v2 envelope, pretty-printed, identical for the same sheets', () => {
     const sheet = createSheet({ title: 'Mobilité', now })
     const text = serializeSheets([sheet], now)
     expect(text).toBe(serializeSheets([structuredClone(sheet)], now))
-    expect(text.startsWith('{\n  "format": "fiche-projet-data",\n  "version": 1,\n  "exportedAt": "2026-11-25T10:00:00.000Z"')).toBe(true)
+    expect(text.startsWith('{\n  "format": "fiche-projet-data",\n  "version": 2,\n  "exportedAt": "2026-11-25T10:00:00.000Z"')).toBe(true)
     expect(text.endsWith('}\n')).toBe(true)
   })
 
@@ -144,7 +144,7 @@ describe('file names and identity', () => {
 
 describe('migrate', () => {
   it('leaves a current file as it is', () => {
-    const file = { version: 1, sheets: [] }
+    const file = { version: 2, sheets: [] }
     expect(migrate(file)).toBe(file)
   })
 

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { exchangeJsonSchema, exchangeJsonSchemaText, JSON_SCHEMA_PATH } from '../../build/json-schema'
+import { exchangeJsonSchema, exchangeJsonSchemaText, JSON_SCHEMA_PATH, JSON_SCHEMA_V1_PATH } from '../../build/json-schema'
 
 const file = new URL(`../../${JSON_SCHEMA_PATH}`, import.meta.url)
 
@@ -21,5 +22,28 @@ describe('published JSON Schema', () => {
     expect(sheet.properties.project.properties.title).toMatchObject({ minLength: 1, maxLength: 200 })
     expect(sheet.properties.radar.required).toHaveLength(10)
     expect(sheet.properties.phase.enum).toEqual(['idee', 'prototype', 'experimentation', 'generalisation', 'abandonne'])
+  })
+
+  it('describes the fields of version 2', () => {
+    const schema = exchangeJsonSchema() as any
+    expect(schema.properties.version.const).toBe(2)
+    expect(schema.properties.workshop.required).toEqual(expect.arrayContaining(['id', 'title']))
+    expect(schema.required).not.toContain('workshop')
+    const sheet = schema.properties.sheets.items
+    expect(sheet.properties.origin.anyOf ?? sheet.properties.origin).toBeTruthy()
+    expect(sheet.properties.decision.properties.status.enum).toEqual(['a-examiner', 'priorise', 'reserve', 'ecarte', 'realise'])
+    expect(sheet.properties.snapshots.maxItems).toBe(50)
+    expect(sheet.properties.project.properties.problem.maxLength).toBe(5_000)
+    expect(sheet.properties.project.properties.domain.maxLength).toBe(200)
+  })
+
+  it('keeps the version 1 schema published exactly as it was', () => {
+    const v1 = readFileSync(new URL(`../../${JSON_SCHEMA_V1_PATH}`, import.meta.url))
+    expect(createHash('sha256').update(v1).digest('hex')).toBe(
+      '10cfe2075802f6feade5b42142a665b42926524afda02faf0ce0e27d167db49d',
+    )
+    const schema = JSON.parse(v1.toString('utf8'))
+    expect(schema.title).toBe('Fiche Projet Data — format d’échange, version 1')
+    expect(schema.properties.version.const).toBe(1)
   })
 })

@@ -47,6 +47,25 @@ describe('buildRadarData', () => {
     expect(data.datasets[1]?.data).toEqual(scaleUp)
   })
 
+  it('adds a saved state as two paler, dotted, unfilled series named with its date, under the current ones', () => {
+    const saved = radarOf([2, 2, 2, 2, 2, 2, 2, 2, 2, 2], [1, null, 1, 1, 1, 1, 1, 1, 1, 1])
+    const overlaid = buildRadarData(radarOf(prototype, scaleUp), labels, 'screen', { name: 'état du 2 mars 2026', radar: saved })
+    expect(overlaid.datasets.map((dataset) => dataset.label)).toEqual([
+      'Difficulté pour le prototype',
+      'Frein au passage à l’échelle',
+      'Difficulté pour le prototype — état du 2 mars 2026',
+      'Frein au passage à l’échelle — état du 2 mars 2026',
+    ])
+    const [current, , before, beforeScaleUp] = overlaid.datasets
+    expect(before?.data).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2])
+    expect(beforeScaleUp?.data[1]).toBeNull()
+    expect(before?.fill).toBe(false)
+    expect(before?.borderDash).not.toEqual(current?.borderDash)
+    expect(before?.borderColor).not.toBe(current?.borderColor)
+    expect(before?.order).toBeGreaterThan(current?.order as number)
+    expect(before?.pointStyle).toBe(current?.pointStyle)
+  })
+
   it('keeps unassessed scores as gaps rather than zeros', () => {
     const [first, second] = data.datasets
     expect(first?.data[5]).toBeNull()

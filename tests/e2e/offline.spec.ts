@@ -57,9 +57,13 @@ test('after one visit, the app works offline: library, new sheet, reload, deep l
   await again.goto('/adresse-inconnue')
   await expect(again.getByRole('heading', { name: 'Page introuvable' })).toBeVisible()
 
-  // The JSON schema offered with exports is precached too.
-  const schemaStatus = await again.evaluate(async () => (await fetch('/schema/fiche-projet-data.v1.schema.json')).status)
-  expect(schemaStatus).toBe(200)
+  // The JSON schemas offered with exports (the current one and version 1's) are precached too.
+  const schemaStatuses = await again.evaluate(() =>
+    Promise.all(
+      ['v1', 'v2'].map(async (version) => (await fetch(`/schema/fiche-projet-data.${version}.schema.json`)).status),
+    ),
+  )
+  expect(schemaStatuses).toEqual([200, 200])
 
   expect(foreignRequests).toEqual([])
 })

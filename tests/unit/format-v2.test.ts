@@ -117,6 +117,23 @@ describe('format v2', () => {
   })
 })
 
+describe('docs/exchange-format.md', () => {
+  const doc = readFileSync(new URL('../../docs/exchange-format.md', import.meta.url), 'utf8')
+
+  it('gives a minimal valid file that the app imports, in the current version', () => {
+    const minimal = doc.slice(doc.indexOf('## A minimal valid file')).match(/```json\n([\s\S]*?)```/)?.[1]
+    expect(JSON.parse(minimal!).version).toBe(CURRENT_FORMAT_VERSION)
+    const result = parsed(minimal!)
+    expect(result.sheets[0]!.radar.datamining).toEqual({ prototype: 2, scaleUp: 1, comment: 'Données de fréquentation à collecter' })
+    expect(result.sheets[0]!.snapshots).toEqual([])
+  })
+
+  it('names every decision status and origin the schema allows', () => {
+    for (const value of ['a-examiner', 'priorise', 'reserve', 'ecarte', 'realise', 'individuel', 'collectif', 'synthese-ia'])
+      expect(doc).toContain(`\`${value}\``)
+  })
+})
+
 describe('migrations of sheets', () => {
   it('sheetV1ToV2 replaces whatever the v1 sheet held under the new names, and leaves non-objects alone', () => {
     expect(sheetV1ToV2(null)).toBeNull()

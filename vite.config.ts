@@ -1,7 +1,6 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
-import vueI18n from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { playwright } from '@vitest/browser-playwright'
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts'
@@ -21,14 +20,6 @@ export default defineConfig({
     vue(),
     // The strict Content-Security-Policy <meta>, in the production build only (the dev server needs inline styles).
     contentSecurityPolicy(),
-    // Locale messages are compiled at build time, so the runtime ships without vue-i18n's message compiler.
-    vueI18n({
-      include: [fileURLToPath(new URL('./src/i18n/*.json', import.meta.url))],
-      runtimeOnly: true,
-      compositionOnly: true,
-      fullInstall: false,
-      dropMessageCompiler: true,
-    }),
     // Installable and offline after one visit: the service worker precaches the whole build.
     // 'prompt', never 'autoUpdate': a new version waits until the person chooses to reload (UpdatePrompt.vue).
     VitePWA({
@@ -76,17 +67,9 @@ export default defineConfig({
     __VUE_OPTIONS_API__: false,
     __VUE_PROD_DEVTOOLS__: false,
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
-    __INTLIFY_PROD_DEVTOOLS__: false,
-    __INTLIFY_DROP_MESSAGE_COMPILER__: true,
-    __VUE_I18N_LEGACY_API__: false,
-    __VUE_I18N_FULL_INSTALL__: false,
   },
   resolve: {
-    alias: [
-      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
-      // The runtime-only build: messages are precompiled, so the message compiler (and any eval) stays out.
-      { find: /^vue-i18n$/, replacement: 'vue-i18n/dist/vue-i18n.runtime.mjs' },
-    ],
+    alias: [{ find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) }],
   },
   build: {
     target: 'es2022',

@@ -3,10 +3,11 @@ import { createAppI18n } from '@/i18n'
 import sheetMessages from '@/i18n/fr-sheet.json'
 import importMessages from '@/i18n/fr-import.json'
 import privacyMessages from '@/i18n/fr-privacy.json'
+import workshopMessages from '@/i18n/fr-workshop.json'
 import type { HasMessage, Translate } from '@/presentation/translate'
 
 export function createTestI18n() {
-  return createAppI18n([sheetMessages, importMessages, privacyMessages])
+  return createAppI18n([sheetMessages, importMessages, privacyMessages, workshopMessages])
 }
 
 /** The real French messages as the presentation layer takes them. */

@@ -1,6 +1,6 @@
 // Field-level validation messages: the sheet view provides where they come from, fields ask by path.
 import { inject, provide, type InjectionKey } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/i18n'
 import type { FieldIssue } from '@/domain/field-issues'
 
 type IssueLookup = (path: string) => FieldIssue | undefined

@@ -1,6 +1,6 @@
 // The document title names the page first (RGAA 8.6), e.g. "Mobilité rurale — Fiche Projet Data".
 import { watchEffect, type MaybeRefOrGetter, toValue } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/i18n'
 import { displayText } from '@/presentation/display-text'
 
 export function usePageTitle(page: MaybeRefOrGetter<string>): void {

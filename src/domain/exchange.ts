@@ -4,6 +4,9 @@ import { z } from 'zod'
 import { toFieldIssues, type FieldIssue } from './field-issues'
 import { CURRENT_FORMAT_VERSION, migrate, type RawEnvelope } from './migrations'
 import { hasVisibleText, LIMITS, sheetSchema, type Sheet } from './sheet'
+import { slugify } from './titles'
+
+export { slugify }
 
 export const FORMAT_ID = 'fiche-projet-data'
 export const MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -20,6 +23,8 @@ export const workshopSchema = z.object({
   title: z.string().trim().min(1, { abort: true }).max(LIMITS.shortText).refine(hasVisibleText, { message: 'blank' }),
   date: z.iso.date().nullable().default(null),
   place: z.string().trim().max(LIMITS.shortText).default(''),
+  /** Who led it (« animateur ou animatrice »). */
+  facilitator: z.string().trim().max(LIMITS.shortText).default(''),
 })
 
 export type Workshop = z.output<typeof workshopSchema>
@@ -158,18 +163,6 @@ export function serializeSheets(sheets: readonly Sheet[], exportedAt: Date, work
   return `${JSON.stringify(envelope, null, 2)}\n`
 }
 
-/** Lower-case ASCII words joined by hyphens: "Mobilité rurale !" → "mobilite-rurale". */
-export function slugify(text: string, maxLength = 60): string {
-  const full = text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  // Cut between words, so a long title doesn't end on half a word.
-  const cut = full.length <= maxLength ? full : full.slice(0, full.lastIndexOf('-', maxLength) > 0 ? full.lastIndexOf('-', maxLength) : maxLength)
-  return cut || 'sans-titre'
-}
 
 /**
  * `fiche-<slug>.json` for one sheet, `fiches-<yyyy-mm-dd>.json` for several, and

@@ -13,6 +13,9 @@ const wholeEuros = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 
 const count = new Intl.NumberFormat(LOCALE)
 const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 })
 const conjunction = new Intl.ListFormat(LOCALE, { type: 'conjunction' })
+const numericDay = new Intl.DateTimeFormat(LOCALE, { day: '2-digit', month: '2-digit', year: 'numeric' })
+const numericCalendarDay = new Intl.DateTimeFormat(LOCALE, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
+const ungroupedNumber = new Intl.NumberFormat(LOCALE, { useGrouping: false, maximumFractionDigits: 2 })
 const titleCollator = new Intl.Collator(LOCALE, { sensitivity: 'base', numeric: true })
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -54,6 +57,24 @@ export function formatRelative(date: Date, now: Date): string {
     if (Math.abs(seconds) >= size || unit === 'second') return relativeTime.format(Math.trunc(seconds / size), unit)
   }
   return relativeTime.format(0, 'second')
+}
+
+/**
+ * A date as spreadsheets in France read it, « 02/03/2026 »: a calendar date ("2026-03-02") as it is, a moment
+ * (ISO date-time or Date) as its local day.
+ */
+export function formatNumericDate(value: string | Date): string {
+  if (typeof value === 'string' && ISO_DATE.test(value)) {
+    const date = new Date(`${value}T00:00:00Z`)
+    return Number.isNaN(date.getTime()) ? value : numericCalendarDay.format(date)
+  }
+  const date = toDate(value)
+  return Number.isNaN(date.getTime()) ? String(value) : numericDay.format(date)
+}
+
+/** A number as a French spreadsheet reads it: decimal comma, no grouping (« 1234,5 »). */
+export function formatPlainNumber(value: number): string {
+  return ungroupedNumber.format(value)
 }
 
 /** ["RGPD", "Open data"] → "RGPD et Open data". */

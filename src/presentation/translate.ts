@@ -1,5 +1,5 @@
-// The one shape of a translation function the presentation layer needs, so it stays free of vue-i18n.
-// Views pass vue-i18n's `t` through useTranslate() (src/composables/useTranslate.ts).
+// The one shape of a translation function the presentation layer needs, so it stays free of Vue.
+// Views pass the app's `t` through useTranslate() (src/composables/useTranslate.ts).
 
 /** Looks a message up by key, with named values, and a count that picks the plural form. */
 export type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string

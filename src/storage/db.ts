@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet } from '@/domain/sheet'
+import type { Workshop } from '@/domain/workshop'
 import { completeStoredSheet } from '@/domain/migrations'
 import { summarise, type SheetSummary } from '@/domain/summary'
 
@@ -65,6 +66,7 @@ export class SheetDatabase extends Dexie {
   summaries!: EntityTable<SummaryRecord, 'id'>
   drafts!: EntityTable<DraftRecord, 'id'>
   trash!: EntityTable<TrashRecord, 'id'>
+  workshops!: EntityTable<Workshop, 'id'>
 
   constructor(name = DEFAULT_DATABASE_NAME) {
     super(name)
@@ -120,6 +122,8 @@ export class SheetDatabase extends Dexie {
             record.content = completeStoredSheet(record.content)
           })
       })
+    // Version 4: workshops, named groups of sheets; a sheet's workshops are found through the multi-entry index.
+    this.version(4).stores({ workshops: 'id, updatedAt, *sheetIds' })
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {
       databaseListeners.versionChange?.()

@@ -6,9 +6,11 @@ import { ref, shallowRef } from 'vue'
 import type { ImportProblem } from '@/domain/exchange'
 import type { ConflictChoice, ImportConflict } from '@/domain/import-plan'
 import type { Sheet } from '@/domain/sheet'
+import type { Workshop, WorkshopBlock } from '@/domain/workshop'
 import { sheetsRepository } from '@/storage'
 import { useLibraryStore } from './library'
 import { useStorageStatusStore } from './storage-status'
+import { useWorkshopsStore } from './workshops'
 
 type ImportStage = 'idle' | 'reading' | 'conflict' | 'writing' | 'done'
 
@@ -38,6 +40,8 @@ export const useExchangeStore = defineStore('exchange', () => {
   const writeError = shallowRef<unknown>(null)
   const cancelled = ref(false)
   const totals = ref<ImportTotals>({ added: 0, replaced: 0, skipped: 0 })
+  /** Titles of the workshops the imported files described (created here, or completed). */
+  const workshopsReceived = shallowRef<string[]>([])
   const conflict = shallowRef<ImportConflict | null>(null)
   const conflictPosition = ref({ index: 0, total: 0 })
   /** Files waiting for the import under way to finish. */
@@ -54,6 +58,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     writeError.value = null
     cancelled.value = false
     totals.value = { added: 0, replaced: 0, skipped: 0 }
+    workshopsReceived.value = []
     conflict.value = null
     changedMeanwhile.value = false
   }
@@ -72,8 +77,22 @@ export const useExchangeStore = defineStore('exchange', () => {
     resolve?.({ choice, applyToAll })
   }
 
+  /**
+   * Puts the sheets a file brought (added, replaced, kept or copied) in the workshop the file describes, and in the
+   * workshop the import was made into.
+   */
+  async function joinWorkshops(memberIds: readonly string[], block: WorkshopBlock | undefined, intoWorkshop: string | undefined) {
+    if (!block && !intoWorkshop) return
+    const workshops = useWorkshopsStore()
+    if (block) {
+      const received = await workshops.receive(block, memberIds)
+      workshopsReceived.value = [...workshopsReceived.value, received.title]
+    }
+    if (intoWorkshop) await workshops.addSheets(intoWorkshop, memberIds)
+  }
+
   /** Returns false when the person cancelled, in which case nothing of this file is written. */
-  async function importOneFile(file: File, copyTitle: (title: string) => string): Promise<boolean> {
+  async function importOneFile(file: File, copyTitle: (title: string) => string, intoWorkshop?: string): Promise<boolean> {
     currentFile.value = file.name
     stage.value = 'reading'
     changedMeanwhile.value = false
@@ -141,6 +160,8 @@ export const useExchangeStore = defineStore('exchange', () => {
         replaced: totals.value.replaced + outcome.replaced,
         skipped: totals.value.skipped + outcome.skipped,
       }
+      // The file's sheets as they now stand here: its own ids (added, replaced or kept) and any copies made.
+      await joinWorkshops([...new Set([...ids, ...outcome.toWrite.map((sheet) => sheet.id)])], result.workshop, intoWorkshop)
       return true
     }
   }
@@ -149,7 +170,11 @@ export const useExchangeStore = defineStore('exchange', () => {
    * Imports one or many files; the dialog follows `stage`. Files given while an import is under way (dropped during
    * a conflict question, say) wait their turn and are imported right after, in the same dialog.
    */
-  async function importFiles(files: readonly File[], copyTitle: (title: string) => string) {
+  async function importFiles(
+    files: readonly File[],
+    copyTitle: (title: string) => string,
+    options: { intoWorkshop?: string } = {},
+  ) {
     if (files.length === 0) return
     if (stage.value !== 'idle' && stage.value !== 'done') {
       queued.value = [...queued.value, ...files]
@@ -160,7 +185,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     while (queued.value.length > 0) {
       const [file, ...rest] = queued.value
       queued.value = rest
-      const goOn = await importOneFile(file!, copyTitle)
+      const goOn = await importOneFile(file!, copyTitle, options.intoWorkshop)
       if (!goOn) {
         cancelled.value = writeError.value === null
         // Cancelling stops the whole import, including the files waiting.
@@ -210,7 +235,30 @@ export const useExchangeStore = defineStore('exchange', () => {
     return names
   }
 
+  /** The stored sheets among these ids, in that order (missing ones left out): for exports built elsewhere. */
+  async function sheetsInOrder(ids: readonly string[]): Promise<Sheet[]> {
+    const byId = new Map((await sheetsRepository().getMany(ids)).map((sheet) => [sheet.id, sheet]))
+    return ids.flatMap((id) => byId.get(id) ?? [])
+  }
+
+  /** A workshop as one file: its sheets, in the workshop's order, under the envelope's `workshop` block. */
+  async function exportWorkshop(workshop: Workshop, now = new Date()): Promise<string> {
+    const [sheets, { serializeSheets }, { slugify }, { workshopBlock }, { downloadText }] = await Promise.all([
+      sheetsInOrder(workshop.sheetIds),
+      loadExchange(),
+      import('@/domain/titles'),
+      import('@/domain/workshop'),
+      import('@/services/download'),
+    ])
+    const fileName = `atelier-${slugify(workshop.title) || 'sans-titre'}.json`
+    downloadText(fileName, serializeSheets(sheets, now, workshopBlock(workshop)))
+    return fileName
+  }
+
   return {
+    sheetsInOrder,
+    exportWorkshop,
+    workshopsReceived,
     stage,
     currentFile,
     refused,

@@ -116,6 +116,12 @@ export const useLibraryStore = defineStore('library', () => {
     return sheetsRepository().get(id)
   }
 
+  /** Whole sheets in the order of these ids (those no longer stored are left out), for the restitution screens. */
+  async function getSheets(ids: readonly string[]) {
+    const byId = new Map((await sheetsRepository().getMany(ids)).map((sheet) => [sheet.id, sheet]))
+    return ids.flatMap((id) => byId.get(id) ?? [])
+  }
+
   /** "Annuler" after a deletion: back only if nothing took the sheet's place meanwhile (see RestoreResult). */
   async function restore(id: string) {
     const result = await sheetsRepository().restore(id)
@@ -153,6 +159,7 @@ export const useLibraryStore = defineStore('library', () => {
     restore,
     restoreAsCopy,
     getSheet,
+    getSheets,
     followChanges,
   }
 })

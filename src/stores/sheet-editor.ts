@@ -274,7 +274,8 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
    */
   async function discardIfUntouched() {
     if (!sheet.value || !stored.value || editedSinceOpen || saveState.value !== 'saved') return
-    if (stored.value.updatedAt !== stored.value.createdAt) return
+    // Written since its creation (the revision says so even when the save fell in the same millisecond).
+    if (stored.value.updatedAt !== stored.value.createdAt || storedRevision > 1) return
     await sheetsRepository().remove(sheet.value.id)
   }
 

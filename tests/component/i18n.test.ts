@@ -1,10 +1,12 @@
+/* eslint-disable vue/one-component-per-file -- each test defines its own tiny probe component */
 import { describe, expect, it } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { defineComponent, h, nextTick } from 'vue'
+import { createAppI18n, useI18n } from '@/i18n'
 import { mountWithI18n } from '../support/mount-helpers'
+import { mount } from '@vue/test-utils'
 
 describe('French locale', () => {
-  it('renders precompiled French messages', () => {
+  it('renders French messages in components', () => {
     const Probe = defineComponent({
       setup() {
         const { t } = useI18n()
@@ -12,5 +14,20 @@ describe('French locale', () => {
       },
     })
     expect(mountWithI18n(Probe).text()).toBe('Fiche Projet Data')
+  })
+
+  it('re-renders when a screen’s messages arrive later', async () => {
+    const i18n = createAppI18n()
+    const Probe = defineComponent({
+      setup() {
+        const { t, te } = useI18n()
+        return () => h('p', te('later.hello') ? t('later.hello', { name: 'Camille' }) : 'pas encore')
+      },
+    })
+    const wrapper = mount(Probe, { global: { plugins: [i18n] } })
+    expect(wrapper.text()).toBe('pas encore')
+    i18n.global.mergeLocaleMessage('fr', { later: { hello: 'Bonjour {name}' } })
+    await nextTick()
+    expect(wrapper.text()).toBe('Bonjour Camille')
   })
 })

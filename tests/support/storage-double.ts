@@ -2,12 +2,14 @@
 //   vi.mock('@/storage', () => import('../support/storage-double'))
 // then useMemoryStorage([...sheets]) (or useRepository(...) for one on a throw-away IndexedDB database).
 import type { Sheet } from '@/domain/sheet'
-import type { SheetsRepository } from '@/storage'
+import type { SheetsRepository, WorkshopsRepository } from '@/storage'
+import type { Workshop } from '@/domain/workshop'
 import { createMemoryRepository } from './memory-repository'
+import { createMemoryWorkshops } from './memory-workshops'
 
 export { isSaveConflict, isSaveDeleted } from '@/storage/sheets-repository'
 export { databaseListeners } from '@/storage/db'
-export type { SaveConflict, SaveResult, SheetsRepository, StoredSheet, RestoreResult } from '@/storage'
+export type { SaveConflict, SaveResult, SheetsRepository, StoredSheet, RestoreResult, WorkshopsRepository } from '@/storage'
 
 let current: SheetsRepository = createMemoryRepository().repository
 
@@ -22,5 +24,17 @@ export function useRepository(repository: SheetsRepository): void {
 export function useMemoryStorage(initial: Sheet[] = []) {
   const memory = createMemoryRepository(initial)
   current = memory.repository
+  return memory
+}
+
+let currentWorkshops: WorkshopsRepository = createMemoryWorkshops().repository
+
+export function workshopsRepository(): WorkshopsRepository {
+  return currentWorkshops
+}
+
+export function useMemoryWorkshops(initial: Workshop[] = []) {
+  const memory = createMemoryWorkshops(initial)
+  currentWorkshops = memory.repository
   return memory
 }

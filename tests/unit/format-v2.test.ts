@@ -56,6 +56,7 @@ describe('format v2', () => {
       title: 'Parcours data — atelier 3',
       date: '2026-03-02',
       place: 'Salle du conseil',
+      facilitator: 'Équipe Parcours data',
     })
     const [first] = file.sheets
     expect(first!.origin).toBe('collectif')

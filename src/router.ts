@@ -1,6 +1,6 @@
 // Routes are lazy: the library loads no Chart.js, the editor and its radar load when a sheet is opened.
 import { createRouter, createWebHistory } from 'vue-router'
-import { loadPrivacyMessages, loadSheetMessages } from './i18n'
+import { loadPrivacyMessages, loadSheetMessages, loadWorkshopMessages } from './i18n'
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
@@ -12,6 +12,36 @@ export const router = createRouter({
       // The editor's words come with its code.
       component: () => Promise.all([import('./views/SheetView.vue'), loadSheetMessages()]).then(([view]) => view),
       props: true,
+    },
+    // Workshops and their restitution screens: their code and words load only when a facilitator opens them.
+    {
+      path: '/ateliers',
+      name: 'workshops',
+      component: () => Promise.all([import('./views/WorkshopsView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+    },
+    {
+      path: '/ateliers/:id',
+      name: 'workshop',
+      component: () => Promise.all([import('./views/WorkshopView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+      props: true,
+    },
+    {
+      path: '/restitution/comparaison',
+      name: 'compare',
+      component: () =>
+        Promise.all([import('./views/CompareView.vue'), loadWorkshopMessages(), loadSheetMessages()]).then(([view]) => view),
+    },
+    {
+      path: '/restitution/matrice',
+      name: 'matrix',
+      component: () =>
+        Promise.all([import('./views/MatrixView.vue'), loadWorkshopMessages(), loadSheetMessages()]).then(([view]) => view),
+    },
+    {
+      path: '/restitution/presentation',
+      name: 'presentation',
+      component: () =>
+        Promise.all([import('./views/PresentationView.vue'), loadWorkshopMessages(), loadSheetMessages()]).then(([view]) => view),
     },
     {
       path: '/confidentialite',

@@ -6,6 +6,8 @@ import { normaliseForSearch } from '@/domain/summary'
 import { compareTitles } from '@/presentation/format'
 import { sheetsRepository, type LibraryEntry } from '@/storage'
 import { useStorageStatusStore } from './storage-status'
+import { useWorkshopsStore } from './workshops'
+import { EXAMPLES_WORKSHOP_ID, isExample } from '@/domain/examples'
 
 export type LibrarySort = 'updated' | 'title'
 
@@ -22,6 +24,8 @@ export const useLibraryStore = defineStore('library', () => {
   const sort = ref<LibrarySort>('updated')
   const phase = ref<Phase | ''>('')
   const tag = ref('')
+  /** A workshop's id: only its sheets are shown. */
+  const workshop = ref('')
   /** Ids ticked for "Exporter la sélection". */
   const selected = ref(new Set<string>())
 
@@ -29,7 +33,13 @@ export const useLibraryStore = defineStore('library', () => {
     [...new Set(summaries.value.flatMap((summary) => summary.tags))].sort(compareTitles),
   )
 
-  const hasFilters = computed(() => query.value.trim() !== '' || phase.value !== '' || tag.value !== '')
+  const hasFilters = computed(
+    () => query.value.trim() !== '' || phase.value !== '' || tag.value !== '' || workshop.value !== '',
+  )
+  const workshopMembers = computed(() =>
+    workshop.value === '' ? null : new Set(useWorkshopsStore().find(workshop.value)?.sheetIds ?? []),
+  )
+  const examples = computed(() => summaries.value.filter(isExample))
 
   const visible = computed(() => {
     const words = normaliseForSearch(query.value).split(/\s+/).filter(Boolean)
@@ -37,6 +47,7 @@ export const useLibraryStore = defineStore('library', () => {
       (summary) =>
         (phase.value === '' || summary.phase === phase.value) &&
         (tag.value === '' || summary.tags.includes(tag.value)) &&
+        (workshopMembers.value === null || workshopMembers.value.has(summary.id)) &&
         words.every((word) => summary.searchText.includes(word)),
     )
     // Summaries come from storage newest first, so "updated" needs no sort.
@@ -86,6 +97,7 @@ export const useLibraryStore = defineStore('library', () => {
     query.value = ''
     phase.value = ''
     tag.value = ''
+    workshop.value = ''
   }
 
   async function create(title: string) {
@@ -136,8 +148,50 @@ export const useLibraryStore = defineStore('library', () => {
     return copy
   }
 
+  /**
+   * « Charger les exemples »: adds the example sheets not yet here (an example already here is never overwritten)
+   * and gathers them all in the examples' workshop. Returns how many were added.
+   */
+  async function addExamples(workshopTitle: string): Promise<number> {
+    const [{ default: text }, { parseExchangeFile }] = await Promise.all([
+      import('@/examples/example-sheets.json?raw'),
+      import('@/domain/exchange'),
+    ])
+    const parsed = parseExchangeFile(text)
+    if (!parsed.ok) throw new Error('The example sheets do not match the format')
+    const present = new Set(summaries.value.map((summary) => summary.id))
+    const missing = parsed.sheets.filter((sheet) => !present.has(sheet.id))
+    if (missing.length > 0) await sheetsRepository().importSheets(missing)
+    await useWorkshopsStore().receive(
+      { id: EXAMPLES_WORKSHOP_ID, title: workshopTitle, date: null, place: '', facilitator: '' },
+      parsed.sheets.map((sheet) => sheet.id),
+    )
+    await load()
+    return missing.length
+  }
+
+  /** « Retirer les exemples »: the unedited examples go to the trash, their workshop too; returns what to undo. */
+  async function removeExamples() {
+    const ids = examples.value.map((summary) => summary.id)
+    for (const id of ids) await sheetsRepository().remove(id)
+    const workshop = await useWorkshopsStore().remove(EXAMPLES_WORKSHOP_ID)
+    await load()
+    return { ids, workshop }
+  }
+
+  async function restoreExamples(removed: Awaited<ReturnType<typeof removeExamples>>) {
+    for (const id of removed.ids) await sheetsRepository().restore(id)
+    if (removed.workshop) await useWorkshopsStore().restore(removed.workshop)
+    await load()
+  }
+
   return {
     summaries,
+    workshop,
+    examples,
+    addExamples,
+    removeExamples,
+    restoreExamples,
     status,
     loadError,
     query,

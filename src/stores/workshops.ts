@@ -36,15 +36,20 @@ export const useWorkshopsStore = defineStore('workshops', () => {
     return result
   }
 
-  /** Creates a workshop from valid details (see checkWorkshopDetails), with these sheets in it. */
-  function create(details: WorkshopDetails, sheetIds: readonly string[] = []) {
+  /** The details trimmed; the forms never send invalid ones, so invalid ones are a programming error. */
+  function valid(details: WorkshopDetails): WorkshopDetails {
     const { details: clean, problems } = checkWorkshopDetails(details)
     if (problems.length > 0) throw new Error(`Invalid workshop details: ${problems.map((p) => p.field).join(', ')}`)
-    return reloadAfter(workshopsRepository().create(clean, sheetIds))
+    return clean
   }
 
-  function update(id: string, details: WorkshopDetails) {
-    return reloadAfter(workshopsRepository().update(id, checkWorkshopDetails(details).details))
+  /** Creates a workshop from valid details (see checkWorkshopDetails), with these sheets in it. */
+  async function create(details: WorkshopDetails, sheetIds: readonly string[] = []) {
+    return reloadAfter(workshopsRepository().create(valid(details), sheetIds))
+  }
+
+  async function update(id: string, details: WorkshopDetails) {
+    return reloadAfter(workshopsRepository().update(id, valid(details)))
   }
 
   function addSheets(id: string, sheetIds: readonly string[]) {

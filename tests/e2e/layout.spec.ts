@@ -58,8 +58,10 @@ async function smallTouchTargets(page: Page): Promise<string[]> {
         const box = element.getBoundingClientRect()
         const style = getComputedStyle(element)
         if (box.width === 0 || style.visibility === 'hidden' || element.closest('.sr-only')) return false
-        // Links inside running text are exempt (WCAG 2.5.5 "inline").
+        // Links inside running text are exempt (WCAG 2.5.5 "inline"), and so are the matrix's points, each of
+        // which has an equivalent link in the table under the drawing (WCAG 2.5.5 "equivalent").
         if (element.tagName === 'A' && style.display === 'inline') return false
+        if (element.closest('svg')) return false
         return box.height < 44 || box.width < 44
       })
       .map((element) => `${element.tagName} « ${(element.textContent ?? element.getAttribute('aria-label') ?? '').trim().slice(0, 40)} » ${Math.round(element.getBoundingClientRect().width)}×${Math.round(element.getBoundingClientRect().height)}`)
@@ -177,6 +179,32 @@ for (const screen of SCREENS) {
     await shot(page, `privacy-${screen.name}`, true)
     await expectAccessible(page, screen, 'the privacy page')
     if (screen.touch) expect.soft(await smallTouchTargets(page), 'privacy touch targets').toEqual([])
+
+    // The restitution screens, on the examples' workshop.
+    await page.goto('/')
+    await page.getByRole('button', { name: 'Charger les exemples' }).click()
+    await expect(page.getByRole('button', { name: /^Retirer les exemples/ })).toBeVisible()
+    await page.goto('/ateliers')
+    await page.getByRole('link', { name: 'Exemples — Comité territorial de la donnée' }).click()
+    const restitution: [string, string][] = [
+      ['workshop', 'Exemples — Comité territorial de la donnée'],
+      ['compare', 'Comparer les radars — Exemples — Comité territorial de la donnée'],
+      ['matrix', 'Matrice du portefeuille — Exemples — Comité territorial de la donnée'],
+    ]
+    for (const [name, heading] of restitution) {
+      if (name === 'compare') await page.getByRole('link', { name: 'Comparer les radars' }).click()
+      if (name === 'matrix') await page.getByRole('link', { name: 'Matrice du portefeuille' }).click()
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+      await expectNoSidewaysScroll(page, name)
+      await shot(page, `${name}-${screen.name}`, true)
+      await expectAccessible(page, screen, `the ${name} screen`)
+      if (screen.touch) expect.soft(await smallTouchTargets(page), `${name} touch targets`).toEqual([])
+    }
+    await page.getByRole('link', { name: 'Présenter' }).click()
+    await expect(page.getByText('Fiche 1 sur 14')).toBeVisible()
+    await expectNoSidewaysScroll(page, 'presentation')
+    await shot(page, `presentation-${screen.name}`)
+    await expectAccessible(page, screen, 'the presentation')
     await context.close()
   })
 }

@@ -84,7 +84,9 @@ test('a facilitator imports six sheets into a workshop, compares them, places th
   const multiples = page.getByRole('region', { name: 'Un radar par fiche' })
   await expect(multiples.getByRole('heading', { level: 3 })).toHaveCount(6)
   const table = page.getByRole('table', { name: /Notes des 10 thèmes/ })
-  await table.getByRole('button', { name: 'Probabilité de passage à l’échelle' }).click()
+  // Sorted by keyboard: the header's button, then Enter.
+  await table.getByRole('button', { name: 'Probabilité de passage à l’échelle' }).focus()
+  await page.keyboard.press('Enter')
   await expect(table.getByRole('columnheader', { name: 'Probabilité de passage à l’échelle' })).toHaveAttribute('aria-sort', 'descending')
   const byProbability = [...complete].sort((a, b) => figures(b).scaleUpProbability! - figures(a).scaleUpProbability! || a.project.title.localeCompare(b.project.title, 'fr'))
   const rowTitles = await table.locator('tbody th').allInnerTexts()
@@ -93,6 +95,10 @@ test('a facilitator imports six sheets into a workshop, compares them, places th
     byProbability.map((sheet) => figures(sheet).scaleUpProbability),
   )
   await expectNoSeriousViolation(page, 'comparison')
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('button', { name: 'Exporter l’image (PNG)' })).toBeHidden()
+  await expect(page.getByRole('img', { name: /Radar superposé de 6 fiches/ })).toBeVisible()
+  await page.emulateMedia({ media: 'screen' })
   await page.screenshot({ path: `${shots}/compare.png`, fullPage: true })
   const image = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Exporter l’image (PNG)' }).click()
@@ -118,6 +124,13 @@ test('a facilitator imports six sheets into a workshop, compares them, places th
     expect(x > 120 + 720).toBe(difficultyIndex! >= 50)
     expect(y < 30 + 425).toBe(scaleUpProbability! >= 50)
   }
+  // Filtered by decision: only the prioritised sheets stay on the matrix.
+  const prioritised = complete.filter((sheet) => (sheet as unknown as { decision: { status: string } }).decision.status === 'priorise')
+  await page.getByLabel('Décision', { exact: true }).selectOption({ label: 'Priorisé' })
+  await expect(page.getByRole('status').filter({ hasText: `${prioritised.length} fiches placées sur la matrice.` })).toBeVisible()
+  await expect(matrixTable.getByRole('rowheader')).toHaveCount(prioritised.length)
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click()
+  await expect(matrixTable.getByRole('rowheader')).toHaveCount(complete.length)
   const apart = page.getByRole('region', { name: /Radars? incomplets?, non placés?/ })
   for (const sheet of incomplete) await expect(apart.getByRole('link', { name: sheet.project.title })).toBeVisible()
   await expectNoSeriousViolation(page, 'matrix')
@@ -159,6 +172,13 @@ test('a facilitator imports six sheets into a workshop, compares them, places th
   await expect(timer.getByText('3:00')).toBeVisible()
   await expectNoSeriousViolation(page, 'presentation')
   await page.screenshot({ path: `${shots}/presentation-1280x720.png` })
+  // Full screen on request (a click is the gesture browsers want); Esc, which the browser takes to leave full
+  // screen, also ends the presentation.
+  const fullScreenButton = page.getByRole('button', { name: 'Plein écran' })
+  // The click that opened the presentation may already have been enough for the browser.
+  if (await fullScreenButton.isVisible()) await fullScreenButton.click()
+  await expect(fullScreenButton).toBeHidden()
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('aria-label'))).toBe('Présenter')
   await page.keyboard.press('Escape')
   await expect(page.getByRole('heading', { level: 1, name: 'Parcours data — séance 3' })).toBeVisible()
 
@@ -179,4 +199,64 @@ test('a facilitator imports six sheets into a workshop, compares them, places th
     expect(row[30]!.text).toBe(difficultyIndex === null ? '' : String(difficultyIndex))
     expect(row[31]!.text).toBe(scaleUpProbability === null ? '' : String(scaleUpProbability))
   }
+})
+
+test('sheets ticked in the library join a new workshop, which travels as one file and comes back as a workshop', async ({ page }) => {
+  await page.goto('/')
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Importer des fiches (JSON)' }).click()
+  await (await chooser).setFiles({ name: 'participants.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) })
+  await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
+  for (const sheet of participants.slice(0, 2)) await page.getByRole('checkbox', { name: new RegExp(sheet.project.title.slice(0, 30)) }).check()
+  await page.getByRole('button', { name: 'Ajouter à un atelier…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Ajouter les 2 fiches sélectionnées à un atelier' })
+  await dialog.getByRole('button', { name: 'Ajouter' }).click()
+  await expect(dialog.getByText('Donnez un nom au nouvel atelier.')).toBeVisible()
+  await dialog.getByLabel('Nom du nouvel atelier').fill('Commission éducation')
+  await dialog.getByRole('button', { name: 'Ajouter' }).click()
+  await expect(page.getByText('2 fiches ajoutées à l’atelier « Commission éducation ».')).toBeVisible()
+
+  // The library filtered by that workshop.
+  await page.getByLabel('Atelier').selectOption({ label: 'Commission éducation' })
+  await expect(page.getByRole('article')).toHaveCount(2)
+
+  // Exported as one file with its workshop, deleted, imported back: the workshop returns with its two sheets.
+  await page.getByRole('button', { name: 'Ouvrir l’atelier' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporter l’atelier (JSON)' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('atelier-commission-education.json')
+  const text = readFileSync((await file.path())!, 'utf8')
+  const exported = JSON.parse(text)
+  expect(exported.workshop.title).toBe('Commission éducation')
+  // In the library's order, as they were ticked there.
+  expect(exported.sheets.map((sheet: BundleSheet) => sheet.id).sort()).toEqual(participants.slice(0, 2).map((sheet) => sheet.id).sort())
+  await page.getByRole('button', { name: 'Supprimer l’atelier' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ateliers' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Commission éducation' })).toHaveCount(0)
+  await page.getByRole('link', { name: 'Mes fiches' }).click()
+  const again = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Importer des fiches (JSON)' }).click()
+  await (await again).setFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) })
+  await expect(page.getByRole('dialog').getByText('Les fiches de l’atelier « Commission éducation » sont dans vos ateliers.')).toBeVisible()
+  await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
+  await page.getByRole('link', { name: 'Ateliers', exact: true }).click()
+  await page.getByRole('link', { name: 'Commission éducation' }).click()
+  await expect(page.getByText('2 fiches', { exact: true })).toBeVisible()
+  await expectNoSeriousViolation(page, 'workshop received')
+})
+
+test('when the browser refuses full screen, the presentation covers the window and says how to get full screen', async ({ page }) => {
+  await page.addInitScript(() => {
+    Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'))
+  })
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Charger les exemples' }).click()
+  await page.getByRole('checkbox', { name: /Cartographier l’offre de santé/ }).check()
+  await page.getByRole('button', { name: 'Présenter la fiche sélectionnée' }).click()
+  await expect(page.getByText('Le navigateur n’a pas accordé le plein écran')).toBeVisible()
+  const stage = await page.getByRole('region', { name: 'Présenter' }).boundingBox()
+  expect(stage).toEqual({ x: 0, y: 0, width: 1280, height: 720 })
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes fiches' })).toBeVisible()
 })

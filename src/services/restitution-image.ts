@@ -58,10 +58,12 @@ function fit(context: CanvasRenderingContext2D, text: string, maxWidth: number):
 }
 
 /**
- * An SVG drawn by the app (attributes only, no CSS classes needed) as a PNG of its own size: serialised, loaded as
- * an image, painted on a white canvas. No request leaves the page: the SVG is a local blob.
+ * An SVG drawn by the app (attributes only, no CSS classes needed) as a PNG: its title on a line above, then the
+ * drawing at its own size. Serialised, loaded as an image, painted on a white canvas; no request leaves the page
+ * (the SVG is a local blob).
  */
-export async function renderSvgImage(svg: SVGSVGElement, width: number, height: number): Promise<Blob> {
+export async function renderSvgImage(svg: SVGSVGElement, width: number, height: number, title = ''): Promise<Blob> {
+  const top = title ? TITLE_HEIGHT - 20 : 0
   const copy = svg.cloneNode(true) as SVGSVGElement
   copy.setAttribute('width', String(width))
   copy.setAttribute('height', String(height))
@@ -72,11 +74,16 @@ export async function renderSvgImage(svg: SVGSVGElement, width: number, height: 
     await image.decode()
     const canvas = document.createElement('canvas')
     canvas.width = width
-    canvas.height = height
+    canvas.height = height + top
     const context = canvas.getContext('2d')!
     context.fillStyle = '#ffffff'
-    context.fillRect(0, 0, width, height)
-    context.drawImage(image, 0, 0, width, height)
+    context.fillRect(0, 0, canvas.width, canvas.height)
+    if (title) {
+      context.fillStyle = '#1b1f24'
+      context.font = `bold 34px ${IMAGE_FONT}`
+      context.fillText(fit(context, title, width - 80), 40, 50)
+    }
+    context.drawImage(image, 0, top, width, height)
     return await toPng(canvas)
   } finally {
     URL.revokeObjectURL(url)

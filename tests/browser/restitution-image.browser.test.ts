@@ -67,7 +67,7 @@ describe('restitution images in Chromium', () => {
     expect(differentBytes(first.data, second.data)).toBe(0)
   })
 
-  it('turns the matrix drawn on screen into a 1600 × 1000 PNG, identically twice', async () => {
+  it('turns the matrix drawn on screen into a PNG 1600 px wide, identically twice', async () => {
     const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/fiches/:id', name: 'sheet', component: { render: () => null } }] })
     const { placed } = placeOnMatrix(parsed.sheets.map((sheet) => ({ id: sheet.id, title: sheet.project.title, radar: sheet.radar, sheet })))
     const wrapper = mount(MatrixChart, {
@@ -76,16 +76,17 @@ describe('restitution images in Chromium', () => {
       attachTo: document.body,
     })
     const svg = wrapper.element as unknown as SVGSVGElement
-    const blob = await renderSvgImage(svg, MATRIX_WIDTH, MATRIX_HEIGHT)
+    const blob = await renderSvgImage(svg, MATRIX_WIDTH, MATRIX_HEIGHT, 'Matrice du portefeuille — Exemples')
     await commands.writeFile('test-results/matrix-examples.png', base64(new Uint8Array(await blob.arrayBuffer())), { encoding: 'base64' })
     const first = await pixelsOf(blob)
-    expect([first.width, first.height]).toEqual([1600, 1000])
-    // The points' blue is there, as many marks as sheets placed (each mark ≥ 150 pixels).
+    // The title on a line above the 1600 × 1000 drawing.
+    expect([first.width, first.height]).toEqual([1600, 1070])
+    // The points' blue is there, as many marks as sheets placed (each mark ≥ 150 pixels), plus the shapes' legend.
     let marks = 0
     for (let index = 0; index < first.data.length; index += 4)
       if (first.data[index] === 0x1d && first.data[index + 1] === 0x4f && first.data[index + 2] === 0x91) marks++
-    expect(marks).toBeGreaterThan(150 * placed.length)
-    const second = await pixelsOf(await renderSvgImage(svg, MATRIX_WIDTH, MATRIX_HEIGHT))
+    expect(marks).toBeGreaterThan(150 * (placed.length + 5))
+    const second = await pixelsOf(await renderSvgImage(svg, MATRIX_WIDTH, MATRIX_HEIGHT, 'Matrice du portefeuille — Exemples'))
     expect(differentBytes(first.data, second.data)).toBe(0)
     wrapper.unmount()
   })

@@ -89,7 +89,7 @@ describe('benchmark', () => {
     }
   })
 
-  it('lays out the portfolio matrix of the 14 examples', () => {
+  it('lays out the portfolio matrix of the 17 examples', () => {
     const { placed } = placeOnMatrix(parsed.sheets.map((sheet) => ({ id: sheet.id, title: sheet.project.title, radar: sheet.radar, sheet })))
     const context = document.createElement('canvas').getContext('2d')!
     context.font = '22px sans-serif'

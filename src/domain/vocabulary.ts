@@ -54,6 +54,7 @@ export const DOMAIN_SUGGESTIONS = [
   'Tourisme',
   'Agriculture',
   'Sécurité',
+  'Numérique',
   'Finances',
 ] as const
 

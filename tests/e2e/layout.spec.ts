@@ -90,6 +90,8 @@ function insideViewport(page: Page, box: { x: number; y: number; width: number; 
 
 for (const screen of SCREENS) {
   test(`every screen fits ${screen.width} px (${screen.name})`, async ({ browser }) => {
+    // Eleven screens, with axe on each at 390 and 1280 px: minutes on a busy machine (a ceiling, not a target).
+    test.setTimeout(240_000)
     const { context, page } = await openScreen(browser, screen)
     await page.goto('/')
     await importFiles(page, [workshopFile()])
@@ -185,11 +187,11 @@ for (const screen of SCREENS) {
     await page.getByRole('button', { name: 'Charger les exemples' }).click()
     await expect(page.getByRole('button', { name: /^Retirer les exemples/ })).toBeVisible()
     await page.goto('/ateliers')
-    await page.getByRole('link', { name: 'Exemples — Comité territorial de la donnée' }).click()
+    await page.getByRole('link', { name: 'Atelier des exemples' }).click()
     const restitution: [string, string][] = [
-      ['workshop', 'Exemples — Comité territorial de la donnée'],
-      ['compare', 'Comparer les radars — Exemples — Comité territorial de la donnée'],
-      ['matrix', 'Matrice du portefeuille — Exemples — Comité territorial de la donnée'],
+      ['workshop', 'Atelier des exemples'],
+      ['compare', 'Comparer les radars — Atelier des exemples'],
+      ['matrix', 'Matrice du portefeuille — Atelier des exemples'],
     ]
     for (const [name, heading] of restitution) {
       if (name === 'compare') await page.getByRole('link', { name: 'Comparer les radars' }).click()
@@ -197,14 +199,15 @@ for (const screen of SCREENS) {
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
       await expectNoSidewaysScroll(page, name)
       await shot(page, `${name}-${screen.name}`, true)
-      await expectAccessible(page, screen, `the ${name} screen`)
+      // At 1280 px, restitution.spec.ts runs axe on these screens already.
+      if (screen.width !== 1280) await expectAccessible(page, screen, `the ${name} screen`)
       if (screen.touch) expect.soft(await smallTouchTargets(page), `${name} touch targets`).toEqual([])
     }
     await page.getByRole('link', { name: 'Présenter' }).click()
-    await expect(page.getByText('Fiche 1 sur 14')).toBeVisible()
+    await expect(page.getByText('Fiche 1 sur 17')).toBeVisible()
     await expectNoSidewaysScroll(page, 'presentation')
     await shot(page, `presentation-${screen.name}`)
-    await expectAccessible(page, screen, 'the presentation')
+    if (screen.width !== 1280) await expectAccessible(page, screen, 'the presentation')
     await context.close()
   })
 }

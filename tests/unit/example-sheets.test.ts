@@ -1,5 +1,7 @@
 // The sheets of « Charger les exemples » (src/examples/example-sheets.json): a valid v2 file, spread over the
-// portfolio matrix, fictional in who carries them, and faithful to the source documents they come from.
+// portfolio matrix, fictional in who carries them, and faithful to the source documents they come from: the use
+// cases of a Comité Territorial de la Donnée, and the three examples of the Parcours data workshop guide (tagged
+// « parcours data »).
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseExchangeFile, sameSheet, serializeSheets } from '@/domain/exchange'
@@ -20,6 +22,11 @@ const sheets: Sheet[] = parsed().sheets
 const complete = sheets.filter((sheet) => assessedCount(sheet.radar) === SCORE_COUNT)
 const incomplete = sheets.filter((sheet) => assessedCount(sheet.radar) < SCORE_COUNT)
 
+/** The examples of the Parcours data workshop guide are tagged so; every other sheet is a use case of the committee. */
+const PARCOURS_DATA_TAG = 'parcours data'
+const parcoursData = sheets.filter((sheet) => sheet.tags.includes(PARCOURS_DATA_TAG))
+const committee = sheets.filter((sheet) => !sheet.tags.includes(PARCOURS_DATA_TAG))
+
 // Collectivities named in the source documents (and their regions): none may own, or appear in, an example sheet.
 const REAL_PLACES = [
   'Occitanie',
@@ -39,6 +46,8 @@ const REAL_PLACES = [
 
 // The Comité Territorial de la Donnée's document (text extracted from its slides), copied from the source documents.
 const CTD_SEED = new URL('../fixtures/seeds/000-comite-territorial-donnee.txt', import.meta.url)
+// The Parcours data workshop guide #3 (text extracted from its slides), whose three example slides give three sheets.
+const PARCOURS_DATA_SEED = new URL('../fixtures/seeds/003-guide-animation-parcours-data.txt', import.meta.url)
 
 /** Whitespace collapsed, typographic apostrophes made straight, case ignored: slides break lines anywhere. */
 const normalise = (value: string) => value.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase()
@@ -101,7 +110,9 @@ describe('example sheets', () => {
       expect(sheet.data.datasets.length).toBeGreaterThanOrEqual(1)
       expect(sheet.data.datasets.length).toBeLessThanOrEqual(2)
     }
-    expect(new Set(sheets.map((sheet) => sheet.project.domain))).toEqual(new Set(['Éducation', 'Mobilités', 'Santé']))
+    expect(new Set(sheets.map((sheet) => sheet.project.domain))).toEqual(
+      new Set(['Éducation', 'Mobilités', 'Santé', 'Numérique', 'Sécurité', 'Aménagement']),
+    )
   })
 
   it('uses at least 4 different decision statuses', () => {
@@ -135,12 +146,33 @@ describe('example sheets', () => {
     expect(comments.filter((comment) => comment !== '').length).toBeGreaterThanOrEqual(sheets.length)
   })
 
-  it('takes every title and problem from the use cases of the Comité Territorial de la Donnée', () => {
-      const source = normalise(readFileSync(CTD_SEED, 'utf8'))
-      for (const sheet of sheets) {
-        expect(source, sheet.project.title).toContain(normalise(sheet.project.title))
-        if (sheet.project.problem !== '')
-          expect(source, sheet.project.problem).toContain(normalise(sheet.project.problem).replace(/\.$/, ''))
-      }
+  it('takes the title and problem of the committee’s sheets from its use cases', () => {
+    expect(committee.length).toBeGreaterThanOrEqual(12)
+    const source = normalise(readFileSync(CTD_SEED, 'utf8'))
+    for (const sheet of committee) {
+      expect(source, sheet.project.title).toContain(normalise(sheet.project.title))
+      if (sheet.project.problem !== '')
+        expect(source, sheet.project.problem).toContain(normalise(sheet.project.problem).replace(/\.$/, ''))
+    }
+  })
+
+  it('adds one sheet for each of the three example slides of the Parcours data workshop guide', () => {
+    const source = normalise(readFileSync(PARCOURS_DATA_SEED, 'utf8'))
+    const slides = [
+      { heading: 'Focus : l’open source', topic: /open source/i },
+      { heading: 'La cybersécurité', topic: /cyber/i },
+      { heading: 'Le smart village', topic: /smart village|village intelligent/i },
+    ]
+    expect(parcoursData).toHaveLength(slides.length)
+    for (const { heading, topic } of slides) {
+      expect(source, heading).toContain(normalise(heading))
+      const matching = parcoursData.filter((sheet) =>
+        topic.test(`${sheet.project.title} ${sheet.project.problem}`),
+      )
+      expect(matching, heading).toHaveLength(1)
+      expect(matching[0]!.project.problem, heading).not.toBe('')
+    }
+    // Appended after the committee's sheets, so that loading the examples keeps their order.
+    expect(sheets.slice(-slides.length)).toEqual(parcoursData)
   })
 })

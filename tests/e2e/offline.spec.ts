@@ -23,7 +23,7 @@ async function waitUntilSaved(page: Page) {
   await expect(page.getByText(/^Enregistré (maintenant|il y a)/)).toBeVisible()
 }
 
-test('after one visit, the app works offline: library, new sheet, reload, deep link', async ({ page, context, baseURL }) => {
+test('after one visit, the app works offline: library, new sheet, reload, deep link, restitution', async ({ page, context, baseURL }) => {
   const foreignRequests: string[] = []
   context.on('request', (request) => {
     if (new URL(request.url()).origin !== new URL(baseURL!).origin) foreignRequests.push(request.url())
@@ -53,6 +53,19 @@ test('after one visit, the app works offline: library, new sheet, reload, deep l
   await expect(again.getByLabel('Titre du projet')).toHaveValue('Compteurs vélo hors ligne')
   await again.getByRole('link', { name: 'Retour à mes fiches' }).click()
   await expect(again.getByRole('link', { name: 'Compteurs vélo hors ligne' })).toBeVisible()
+
+  // The restitution too: examples, a workshop, its comparison, matrix and presentation, all from the cache.
+  await again.getByRole('button', { name: 'Charger les exemples' }).click()
+  await again.getByRole('link', { name: 'Ateliers', exact: true }).click()
+  await again.getByRole('link', { name: 'Atelier des exemples' }).click()
+  await again.getByRole('link', { name: 'Comparer les radars' }).click()
+  await expect(again.getByRole('img', { name: /^Radar superposé de 8 fiches/ })).toBeVisible()
+  await again.getByRole('link', { name: 'Matrice du portefeuille' }).click()
+  await expect(again.getByRole('group', { name: /^Matrice du portefeuille/ })).toBeVisible()
+  await again.getByRole('link', { name: 'Présenter' }).click()
+  await expect(again.getByText('Fiche 1 sur 17')).toBeVisible()
+  await again.keyboard.press('Escape')
+  await expect(again.getByRole('heading', { level: 1, name: 'Atelier des exemples' })).toBeVisible()
 
   await again.goto('/adresse-inconnue')
   await expect(again.getByRole('heading', { name: 'Page introuvable' })).toBeVisible()

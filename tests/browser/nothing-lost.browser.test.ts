@@ -22,6 +22,7 @@ import { IMAGE_HEIGHT, IMAGE_WIDTH, renderRadarImage } from '@/services/radar-im
 import { readExchangeFile, type ReadResult } from '@/services/read-exchange-file'
 import { SheetDatabase } from '@/storage/db'
 import { createSheetsRepository, type SheetsRepository } from '@/storage/sheets-repository'
+import { pixelsOf } from '../support/pixels'
 
 const { t, te } = testTranslate()
 
@@ -435,15 +436,6 @@ describe('a radar PNG is always parsed in the worker, and its problems are told 
 })
 
 describe('the radar image keeps long titles inside the image', () => {
-  async function pixelsOf(blob: Blob) {
-    const bitmap = await createImageBitmap(blob)
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
-    const context = canvas.getContext('2d')!
-    context.drawImage(bitmap, 0, 0)
-    const { width, height } = bitmap
-    bitmap.close()
-    return { width, height, data: context.getImageData(0, 0, width, height).data }
-  }
 
   async function imageWithTitle(title: string) {
     const sheet = structuredClone(sante)

@@ -5,6 +5,7 @@ import { readTextChunk } from '@/domain/png-chunk'
 import type { Sheet } from '@/domain/sheet'
 import { THEME_IDS } from '@/domain/grid'
 import { testTranslate } from '../i18n'
+import { bytesToBase64, pixelsOf } from '../support/pixels'
 import { radarImageLabels } from '@/presentation/radar-image-labels'
 import { IMAGE_HEIGHT, IMAGE_WIDTH, renderRadarImage } from '@/services/radar-image'
 import { readExchangeFile } from '@/services/read-exchange-file'
@@ -18,19 +19,7 @@ const parsed = parseExchangeFile(ficheSante)
 if (!parsed.ok) throw new Error('fiche-sante.json should parse')
 const sheet: Sheet = parsed.sheets[0]!
 
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000))
-  return btoa(binary)
-}
 
-async function pixelsOf(blob: Blob) {
-  const bitmap = await createImageBitmap(blob)
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
-  const context = canvas.getContext('2d')!
-  context.drawImage(bitmap, 0, 0)
-  return { width: bitmap.width, height: bitmap.height, data: context.getImageData(0, 0, bitmap.width, bitmap.height).data }
-}
 
 const databases: SheetDatabase[] = []
 afterEach(async () => {

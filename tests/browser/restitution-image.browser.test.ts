@@ -14,19 +14,13 @@ import { renderChartImage, renderSvgImage } from '@/services/restitution-image'
 import MatrixChart from '@/components/restitution/MatrixChart.vue'
 import examplesFile from '@/examples/example-sheets.json?raw'
 import { createTestI18n, testTranslate } from '../i18n'
+import { bytesToBase64, pixelsOf } from '../support/pixels'
 
 const { t } = testTranslate()
 const parsed = parseExchangeFile(examplesFile)
 if (!parsed.ok) throw new Error('the examples should parse')
 const sheets = parsed.sheets.slice(0, 8).map((sheet) => ({ id: sheet.id, title: sheet.project.title, radar: sheet.radar }))
 
-async function pixelsOf(blob: Blob) {
-  const bitmap = await createImageBitmap(blob)
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
-  const context = canvas.getContext('2d')!
-  context.drawImage(bitmap, 0, 0)
-  return { width: bitmap.width, height: bitmap.height, data: context.getImageData(0, 0, bitmap.width, bitmap.height).data }
-}
 
 function differentBytes(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
   let different = Math.abs(a.length - b.length)
@@ -34,11 +28,6 @@ function differentBytes(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
   return different
 }
 
-function base64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000))
-  return btoa(binary)
-}
 
 const hex = (color: string) => [1, 3, 5].map((start) => Number.parseInt(color.slice(start, start + 2), 16))
 
@@ -53,7 +42,7 @@ describe('restitution images in Chromium', () => {
 
   it('draws 8 sheets on one radar at 1600 × 1000, each in its own colour, identically twice', async () => {
     const blob = await comparison()
-    await commands.writeFile('test-results/comparison-8-sheets.png', base64(new Uint8Array(await blob.arrayBuffer())), { encoding: 'base64' })
+    await commands.writeFile('test-results/comparison-8-sheets.png', bytesToBase64(new Uint8Array(await blob.arrayBuffer())), { encoding: 'base64' })
     const first = await pixelsOf(blob)
     expect([first.width, first.height]).toEqual([1600, 1000])
     for (const style of COMPARISON_STYLES) {
@@ -77,7 +66,7 @@ describe('restitution images in Chromium', () => {
     })
     const svg = wrapper.element as unknown as SVGSVGElement
     const blob = await renderSvgImage(svg, MATRIX_WIDTH, MATRIX_HEIGHT, 'Matrice du portefeuille — Exemples')
-    await commands.writeFile('test-results/matrix-examples.png', base64(new Uint8Array(await blob.arrayBuffer())), { encoding: 'base64' })
+    await commands.writeFile('test-results/matrix-examples.png', bytesToBase64(new Uint8Array(await blob.arrayBuffer())), { encoding: 'base64' })
     const first = await pixelsOf(blob)
     // The title on a line above the 1600 × 1000 drawing.
     expect([first.width, first.height]).toEqual([1600, 1070])

@@ -95,10 +95,15 @@ test('a facilitator imports six sheets into a workshop, compares them, places th
     byProbability.map((sheet) => figures(sheet).scaleUpProbability),
   )
   await expectNoSeriousViolation(page, 'comparison')
+  // On A4 paper: no tools, and the table fits the page's width.
+  await page.setViewportSize({ width: 794, height: 1123 })
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByRole('button', { name: 'Exporter l’image (PNG)' })).toBeHidden()
   await expect(page.getByRole('img', { name: /Radar superposé de 6 fiches/ })).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794)
+  await page.screenshot({ path: `${shots}/compare-print.png`, fullPage: true })
   await page.emulateMedia({ media: 'screen' })
+  await page.setViewportSize({ width: 1280, height: 720 })
   await page.screenshot({ path: `${shots}/compare.png`, fullPage: true })
   const image = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Exporter l’image (PNG)' }).click()

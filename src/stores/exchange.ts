@@ -7,6 +7,7 @@ import type { ImportProblem } from '@/domain/exchange'
 import type { ConflictChoice, ImportConflict } from '@/domain/import-plan'
 import type { Sheet } from '@/domain/sheet'
 import type { Workshop, WorkshopBlock } from '@/domain/workshop'
+import type { Translate } from '@/presentation/translate'
 import { sheetsRepository } from '@/storage'
 import { useLibraryStore } from './library'
 import { useStorageStatusStore } from './storage-status'
@@ -235,29 +236,46 @@ export const useExchangeStore = defineStore('exchange', () => {
     return names
   }
 
-  /** The stored sheets among these ids, in that order (missing ones left out): for exports built elsewhere. */
-  async function sheetsInOrder(ids: readonly string[]): Promise<Sheet[]> {
-    const byId = new Map((await sheetsRepository().getMany(ids)).map((sheet) => [sheet.id, sheet]))
-    return ids.flatMap((id) => byId.get(id) ?? [])
+  /** A workshop's name as it goes in file names: `atelier-<slug>.json`, `atelier-<slug>.csv`. */
+  async function workshopSlug(workshop: Workshop): Promise<string> {
+    const { slugify } = await import('@/domain/titles')
+    return slugify(workshop.title) || 'sans-titre'
   }
 
   /** A workshop as one file: its sheets, in the workshop's order, under the envelope's `workshop` block. */
   async function exportWorkshop(workshop: Workshop, now = new Date()): Promise<string> {
-    const [sheets, { serializeSheets }, { slugify }, { workshopBlock }, { downloadText }] = await Promise.all([
-      sheetsInOrder(workshop.sheetIds),
+    const [sheets, { serializeSheets }, slug, { workshopBlock }, { downloadText }] = await Promise.all([
+      useLibraryStore().getSheets(workshop.sheetIds),
       loadExchange(),
-      import('@/domain/titles'),
+      workshopSlug(workshop),
       import('@/domain/workshop'),
       import('@/services/download'),
     ])
-    const fileName = `atelier-${slugify(workshop.title) || 'sans-titre'}.json`
+    const fileName = `atelier-${slug}.json`
     downloadText(fileName, serializeSheets(sheets, now, workshopBlock(workshop)))
     return fileName
   }
 
+  /**
+   * These sheets, in this order, as a spreadsheet (CSV): `fiches-<date>.csv`, or `atelier-<slug>.csv` for a
+   * workshop's. Returns the file name, or null when none of the sheets is stored any more.
+   */
+  async function downloadSpreadsheet(ids: readonly string[], t: Translate, workshop?: Workshop): Promise<string | null> {
+    const [sheets, { sheetsToSpreadsheet, spreadsheetFileName }, slug, { downloadText }] = await Promise.all([
+      useLibraryStore().getSheets(ids),
+      import('@/presentation/spreadsheet'),
+      workshop ? workshopSlug(workshop) : undefined,
+      import('@/services/download'),
+    ])
+    if (sheets.length === 0) return null
+    const fileName = spreadsheetFileName(new Date(), slug)
+    downloadText(fileName, sheetsToSpreadsheet(sheets, t), 'text/csv')
+    return fileName
+  }
+
   return {
-    sheetsInOrder,
     exportWorkshop,
+    downloadSpreadsheet,
     workshopsReceived,
     stage,
     currentFile,

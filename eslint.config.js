@@ -66,7 +66,7 @@ const layerConfigs = layers.map(({ files, forbidden }) => ({
 }))
 
 export default defineConfigWithVueTs(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'public/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'test-results-*/**', 'playwright-report/**', 'public/**', '*.tmp.mjs'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {

@@ -1,12 +1,15 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts'
 
-// E2E_PORT lets two runs (e.g. two developers on one machine) use different ports.
+// E2E_PORT, E2E_DIST and E2E_OUTPUT let two runs on one machine (two developers, two checkouts' helpers) use
+// different ports, build folders and result folders, so neither serves nor clears the other's files.
 const port = Number(process.env.E2E_PORT ?? 4174)
+const dist = process.env.E2E_DIST ?? 'dist'
 
 // End-to-end journeys run against the production build, served by `vite preview`.
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
@@ -21,7 +24,7 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--lang=fr-FR'] },
   },
   webServer: {
-    command: `npx vite build && npx vite preview --port ${port} --strictPort`,
+    command: `npx vite build --outDir ${dist} && npx vite preview --outDir ${dist} --port ${port} --strictPort`,
     url: `http://localhost:${port}`,
     // Always a fresh build: a server left running would test yesterday's code.
     reuseExistingServer: false,

@@ -28,25 +28,31 @@ export const router = createRouter({
     {
       path: '/restitution/comparaison',
       name: 'compare',
+      meta: { wide: true },
       component: () =>
         Promise.all([import('./views/CompareView.vue'), loadWorkshopMessages(), loadSheetMessages()]).then(([view]) => view),
     },
     {
       path: '/restitution/matrice',
       name: 'matrix',
+      meta: { wide: true },
       component: () =>
         Promise.all([import('./views/MatrixView.vue'), loadWorkshopMessages(), loadSheetMessages()]).then(([view]) => view),
     },
     {
       path: '/restitution/presentation',
       name: 'presentation',
+      // Its full-screen stage takes the keyboard itself (useRouteFocus leaves it alone).
+      meta: { ownsFocus: true },
       component: () =>
         Promise.all([import('./views/PresentationView.vue'), loadWorkshopMessages(), loadSheetMessages()]).then(([view]) => view),
     },
     {
       path: '/confidentialite',
       name: 'privacy',
-      component: () => Promise.all([import('./views/PrivacyView.vue'), loadPrivacyMessages()]).then(([view]) => view),
+      // Its words link to the editor's (« @:editor.data.datasetPersonal »): those come too.
+      component: () =>
+        Promise.all([import('./views/PrivacyView.vue'), loadPrivacyMessages(), loadSheetMessages()]).then(([view]) => view),
     },
     { path: '/:path(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],

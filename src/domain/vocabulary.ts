@@ -42,6 +42,7 @@ export const DECISION_STATUSES = ['a-examiner', 'priorise', 'reserve', 'ecarte',
  */
 export const DOMAIN_SUGGESTIONS = [
   'Santé',
+  'Santé globale',
   'Éducation',
   'Mobilités',
   'Eau',

@@ -4,6 +4,9 @@ import type { ChartData, ChartOptions, PointStyle } from 'chart.js'
 import { computeIndicators, SCORE_AXES, THEME_IDS, THEME_LABELS, type RadarScores, type ScoreAxis } from '@/domain/grid'
 import { buildRadarOptions, type RadarChartLabels, type RadarVariant } from './radar-chart'
 import { compareTitles } from './format'
+import type { Sheet } from '@/domain/sheet'
+import { displayText } from './display-text'
+import { participantNames, shortName } from './participants'
 
 /** At most this many sheets on one radar: beyond, no colour, line and shape set stays readable. */
 export const MAX_COMPARED = 8
@@ -27,21 +30,54 @@ export const COMPARISON_STYLES: readonly { color: string; dash: number[]; point:
 export interface ComparedSheet {
   id: string
   title: string
+  /** Its author, else its organisation (participants.ts). */
+  who: string
+  /** The title, with who wrote it when another compared sheet has the same title. */
+  name: string
   radar: RadarScores
 }
 
-const SIZES: Readonly<Record<RadarVariant, { line: number; point: number; legend: number }>> = {
-  screen: { line: 2, point: 5, legend: 13 },
+/** The sheets as the restitution names them: look-alike titles carry who wrote them. */
+export function toComparedSheets(sheets: readonly Pick<Sheet, 'id' | 'author' | 'organisation' | 'project' | 'radar'>[]): ComparedSheet[] {
+  const names = participantNames(
+    sheets.map((sheet) => ({
+      id: sheet.id,
+      title: displayText(sheet.project.title),
+      author: displayText(sheet.author),
+      organisation: displayText(sheet.organisation),
+    })),
+  )
+  return sheets.map((sheet) => {
+    const name = names.get(sheet.id)!
+    return { id: sheet.id, title: name.title, who: name.who, name: name.name, radar: sheet.radar }
+  })
+}
+
+/** Line width, point radius and legend text per variant; 'projector' is read from the back of a room. */
+export const COMPARISON_SIZES: Readonly<Record<RadarVariant, { line: number; point: number; legend: number }>> = {
+  screen: { line: 2, point: 5, legend: 16 },
+  projector: { line: 3, point: 7, legend: 20 },
   print: { line: 2, point: 5, legend: 11 },
   image: { line: 4, point: 9, legend: 20 },
 }
 
-/** The legend's name of a sheet: its title, shortened between words beyond `max` characters. */
-export function legendTitle(title: string, max = 48): string {
-  if (title.length <= max) return title
-  const cut = title.slice(0, max - 1)
-  const space = cut.lastIndexOf(' ')
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+/** Longest name in the image's legend (the screen's legend is HTML and wraps). */
+const IMAGE_LEGEND_CHARACTERS = 44
+
+/** The look of the sheet at this position, line pattern scaled to the line's width: screen, legend and PNG share it. */
+export function comparisonStyle(
+  index: number,
+  variant: RadarVariant = 'screen',
+): { color: string; dash: number[]; shape: PointStyle; line: number; radius: number } {
+  const style = COMPARISON_STYLES[index % COMPARISON_STYLES.length]!
+  const size = COMPARISON_SIZES[variant]
+  return {
+    color: style.color,
+    dash: style.dash.map((length) => (length * size.line) / 2),
+    shape: style.point,
+    line: size.line,
+    radius: size.point,
+  }
 }
 
 /** Every sheet as one series of the chosen axis, unfilled so that shapes stay visible through each other. */
@@ -50,23 +86,22 @@ export function buildComparisonData(
   axis: ScoreAxis,
   variant: RadarVariant = 'screen',
 ): ChartData<'radar', (number | null)[], string> {
-  const size = SIZES[variant]
   return {
     labels: THEME_IDS.map((id) => THEME_LABELS[id]),
     datasets: sheets.slice(0, MAX_COMPARED).map((sheet, index) => {
-      const style = COMPARISON_STYLES[index]!
+      const style = comparisonStyle(index, variant)
       return {
-        label: legendTitle(sheet.title),
+        label: variant === 'image' ? shortName(sheet, IMAGE_LEGEND_CHARACTERS) : sheet.name,
         data: THEME_IDS.map((id) => sheet.radar[id][axis]),
         borderColor: style.color,
         backgroundColor: 'rgba(0, 0, 0, 0)',
         pointBackgroundColor: style.color,
         pointBorderColor: style.color,
-        pointStyle: style.point,
-        pointRadius: size.point,
-        pointHoverRadius: size.point + 2,
-        borderWidth: size.line,
-        borderDash: style.dash.map((length) => (length * size.line) / 2),
+        pointStyle: style.shape,
+        pointRadius: style.radius,
+        pointHoverRadius: style.radius + 2,
+        borderWidth: style.line,
+        borderDash: style.dash,
         fill: false,
         spanGaps: false,
       }
@@ -74,21 +109,26 @@ export function buildComparisonData(
   }
 }
 
-/** The radar's own options (scale, rings, axis labels), with a legend of the sheets' titles. */
+/**
+ * The radar's own options (scale, rings, axis labels). The image draws the sheets' legend on its right; on screen
+ * the legend is the page's own list (ComparisonLegend.vue): it wraps long names, can be read aloud, and a click on it
+ * never hides a sheet, so the wall always shows what the PNG shows.
+ */
 export function buildComparisonOptions(
   labels: RadarChartLabels,
   variant: RadarVariant = 'screen',
   options: { animate?: boolean; compact?: boolean } = {},
 ): ChartOptions<'radar'> {
   const base = buildRadarOptions(labels, variant, options)
-  const size = SIZES[variant]
+  const size = COMPARISON_SIZES[variant]
   return {
     ...base,
     plugins: {
       ...base.plugins,
       legend: {
-        display: true,
-        position: variant === 'image' ? 'right' : 'bottom',
+        display: variant === 'image',
+        position: 'right',
+        onClick: () => undefined,
         labels: {
           usePointStyle: true,
           color: '#1b1f24',
@@ -119,6 +159,9 @@ export function columnKey(column: ComparisonColumn): string {
 export interface ComparisonRow {
   id: string
   title: string
+  /** The title, with who wrote it when it is shared (ComparedSheet.name). */
+  name: string
+  who: string
   /** By column key; null when not assessed. */
   values: Readonly<Record<string, number | null>>
 }
@@ -132,21 +175,26 @@ export function comparisonRows(sheets: readonly ComparedSheet[]): ComparisonRow[
       if (column.kind === 'score') values[key] = sheet.radar[column.theme][column.axis]
       else values[key] = indicators[column.kind]
     }
-    return { id: sheet.id, title: sheet.title, values }
+    return { id: sheet.id, title: sheet.title, name: sheet.name, who: sheet.who, values }
   })
 }
 
 export type SortDirection = 'ascending' | 'descending'
 
-/** Rows sorted by one column ('title' or a column key); unassessed values always last, ties by title. */
+/**
+ * Rows sorted by one column ('title', 'who' or a column key); unassessed values always last, ties by name (title,
+ * then who wrote it).
+ */
 export function sortComparisonRows(rows: readonly ComparisonRow[], key: string, direction: SortDirection): ComparisonRow[] {
   const sign = direction === 'ascending' ? 1 : -1
+  const byName = (a: ComparisonRow, b: ComparisonRow) => compareTitles(a.name, b.name)
   return [...rows].sort((a, b) => {
-    if (key === 'title') return sign * compareTitles(a.title, b.title)
+    if (key === 'title') return sign * byName(a, b)
+    if (key === 'who') return sign * compareTitles(a.who, b.who) || byName(a, b)
     const x = a.values[key] ?? null
     const y = b.values[key] ?? null
-    if (x === null || y === null) return x === y ? compareTitles(a.title, b.title) : x === null ? 1 : -1
-    return x === y ? compareTitles(a.title, b.title) : sign * (x - y)
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1
+    return x === y ? byName(a, b) : sign * (x - y)
   })
 }
 
@@ -164,13 +212,17 @@ export function columnSpreads(rows: readonly ComparisonRow[]): Map<string, numbe
   return spreads
 }
 
-/** The score columns whose spread is the largest (at least 2 levels apart), at most `count` of them. */
+/**
+ * The score columns whose spread is the largest (at least 2 levels apart): the `count` largest, and every column
+ * tied with the last of them — a tie is never broken by the columns' order, which would name one disagreement and
+ * hide another just as wide (a 3-3-3-3-0 column is as divergent as a 0-0-3-3-3 one).
+ */
 export function mostDivergentScores(rows: readonly ComparisonRow[], count = 3): string[] {
   const spreads = columnSpreads(rows)
-  return COMPARISON_COLUMNS.filter((column) => column.kind === 'score')
+  const ranked = COMPARISON_COLUMNS.filter((column) => column.kind === 'score')
     .map((column) => ({ key: columnKey(column), spread: spreads.get(columnKey(column)) ?? null }))
     .filter((entry): entry is { key: string; spread: number } => entry.spread !== null && entry.spread >= 2)
     .sort((a, b) => b.spread - a.spread)
-    .slice(0, count)
-    .map((entry) => entry.key)
+  const cut = ranked[Math.min(count, ranked.length) - 1]?.spread
+  return ranked.filter((entry, index) => index < count || entry.spread === cut).map((entry) => entry.key)
 }

@@ -56,8 +56,9 @@ function clampInto(box: Box, area: Box): Box {
 }
 
 /**
- * The places tried for one label, best first: right, left, above, below, then the four diagonals, next to the
- * point; then the same eight directions on rings further out, one label height apart, which need a leader line.
+ * The places tried for one label, best first: right, left, above, below (centred, then starting or ending at the
+ * point), then the four diagonals, next to the point; then the same places on rings further out, one label height
+ * apart, which need a leader line.
  */
 function candidates(request: LabelRequest, pointRadius: number): PlacedLabel[] {
   const { x, y, width, height } = request
@@ -71,11 +72,18 @@ function candidates(request: LabelRequest, pointRadius: number): PlacedLabel[] {
     const below = y + distance
     const centredX = x - width / 2
     const centredY = y - height / 2
+    // Above and below, the label may also start or end at the point: more room in a row of points.
+    const startX = x - pointRadius
+    const endX = x + pointRadius - width
     const corners: [number, number][] = [
       [right, centredY],
       [left, centredY],
       [centredX, above],
       [centredX, below],
+      [startX, above],
+      [endX, above],
+      [startX, below],
+      [endX, below],
       [right, above],
       [left, above],
       [right, below],
@@ -88,8 +96,70 @@ function candidates(request: LabelRequest, pointRadius: number): PlacedLabel[] {
   return result
 }
 
-/** Lays the labels out in the order given: earlier labels get the places nearest their points. */
-export function layoutLabels(requests: readonly LabelRequest[], area: Box, pointRadius = 8): PlacedLabel[] {
+/** Whether the segment from (x1, y1) to (x2, y2) passes through the box (Liang–Barsky clipping). */
+export function segmentCrossesBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
+  const dx = x2 - x1
+  const dy = y2 - y1
+  let enter = 0
+  let leave = 1
+  const edges: [number, number][] = [
+    [-dx, x1 - box.x],
+    [dx, box.x + box.width - x1],
+    [-dy, y1 - box.y],
+    [dy, box.y + box.height - y1],
+  ]
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q <= 0) return false
+      continue
+    }
+    const r = q / p
+    if (p < 0) enter = Math.max(enter, r)
+    else leave = Math.min(leave, r)
+    if (enter >= leave) return false
+  }
+  return true
+}
+
+/** The leader line of a label: from its point to the label's centre. */
+export function leaderLine(point: { x: number; y: number }, label: Box): [number, number, number, number] {
+  return [point.x, point.y, label.x + label.width / 2, label.y + label.height / 2]
+}
+
+/** Rounds of « the labels that found no clean place go first » tried before keeping the best layout. */
+const REPAIR_ROUNDS = 12
+
+/**
+ * Lays the labels out, earlier labels getting the places nearest their points. `obstacles` are boxes no label may
+ * cover (text drawn on the chart itself). A label that moves away from its point gets a leader line, and no leader
+ * line crosses another label. When some label finds no clean place, the layout starts again with the labels in
+ * trouble first (they are the ones in a crowd), and keeps the layout with the fewest troubles. Deterministic.
+ */
+export function layoutLabels(
+  requests: readonly LabelRequest[],
+  area: Box,
+  pointRadius = 8,
+  obstacles: readonly Box[] = [],
+): PlacedLabel[] {
+  let order = requests.map((_, index) => index)
+  let best = placeInOrder(requests, order, area, pointRadius, obstacles)
+  for (let round = 0; round < REPAIR_ROUNDS && best.troubled.length > 0; round++) {
+    const troubled = new Set(best.troubled)
+    order = [...best.troubled, ...order.filter((index) => !troubled.has(index))]
+    const attempt = placeInOrder(requests, order, area, pointRadius, obstacles)
+    if (attempt.troubled.length < best.troubled.length) best = attempt
+  }
+  return best.labels
+}
+
+/** One greedy pass in the given order; the labels by request index, and those that found no clean place. */
+function placeInOrder(
+  requests: readonly LabelRequest[],
+  order: readonly number[],
+  area: Box,
+  pointRadius: number,
+  obstacles: readonly Box[],
+): { labels: PlacedLabel[]; troubled: number[] } {
   const points: Box[] = requests.map(({ x, y }) => ({
     x: x - pointRadius,
     y: y - pointRadius,
@@ -97,33 +167,60 @@ export function layoutLabels(requests: readonly LabelRequest[], area: Box, point
     height: 2 * pointRadius,
   }))
   const placed: PlacedLabel[] = []
+  const labels: PlacedLabel[] = new Array(requests.length)
+  const troubled: number[] = []
+  const leaders: [number, number, number, number][] = []
 
   const clutter = (box: Box): number =>
-    [...placed, ...points].reduce((total, other) => total + overlapArea(box, other), 0)
+    [...placed, ...points, ...obstacles].reduce((total, other) => total + overlapArea(box, other), 0)
   const isFree = (box: Box): boolean =>
-    !placed.some((label) => boxesOverlap(box, label)) && !points.some((point) => boxesOverlap(box, point))
+    !placed.some((label) => boxesOverlap(box, label)) &&
+    !points.some((point) => boxesOverlap(box, point)) &&
+    !obstacles.some((obstacle) => boxesOverlap(box, obstacle))
+  // Its own leader crosses no label placed so far, and no leader placed so far crosses it.
+  const leadersClear = (option: PlacedLabel, request: LabelRequest): boolean => {
+    if (leaders.some((line) => segmentCrossesBox(...line, option))) return false
+    if (!option.leader) return true
+    const line = leaderLine(request, option)
+    return !placed.some((label) => segmentCrossesBox(...line, label))
+  }
+  const keep = (index: number, label: PlacedLabel, clean: boolean) => {
+    placed.push(label)
+    labels[index] = label
+    if (label.leader) leaders.push(leaderLine(requests[index]!, label))
+    if (!clean) troubled.push(index)
+  }
 
-  for (const request of requests) {
+  for (const index of order) {
+    const request = requests[index]!
     const options = candidates(request, pointRadius).map((candidate) => ({
       ...clampInto(candidate, area),
       leader: candidate.leader,
     }))
-    const free = options.find((option) => fitsInside(option, area) && isFree(option))
-    if (free) {
-      placed.push(free)
+    const clean = options.find((option) => fitsInside(option, area) && isFree(option) && leadersClear(option, request))
+    if (clean) {
+      keep(index, clean, true)
       continue
     }
-    // Nowhere free: the least cluttered place, the first of equals so the result stays the same from run to run.
+    // Else a free place whose leader crosses a label (a line hides less than a label does)…
+    const free = options.find((option) => fitsInside(option, area) && isFree(option))
+    if (free) {
+      keep(index, free, false)
+      continue
+    }
+    // …else the least cluttered place — a crossing leader counts as much as a whole label covered —, the first of
+    // equals so the result stays the same from run to run.
+    const cost = (option: PlacedLabel) => clutter(option) + (leadersClear(option, request) ? 0 : request.width * request.height)
     let best = options[0]!
-    let bestClutter = clutter(best)
+    let bestCost = cost(best)
     for (const option of options.slice(1)) {
-      const optionClutter = clutter(option)
-      if (optionClutter < bestClutter) {
+      const optionCost = cost(option)
+      if (optionCost < bestCost) {
         best = option
-        bestClutter = optionClutter
+        bestCost = optionCost
       }
     }
-    placed.push(best)
+    keep(index, best, false)
   }
-  return placed
+  return { labels, troubled }
 }

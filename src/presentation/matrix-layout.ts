@@ -1,19 +1,68 @@
 // The portfolio matrix as a drawing: where the plot, the quadrants, each point and each label go, in the units of a
-// 1600 × 1000 picture (the SVG's viewBox and the PNG's pixels, so screen and image agree). Pure: text widths come
+// picture (the SVG's viewBox and the PNG's pixels, so screen and image agree): 1600 × 1000 on the page, 1600 × 790
+// projected. Pure: text widths come
 // from a measuring function the caller provides (a canvas on screen, a fixed estimate in tests).
 import type { DecisionStatus } from '@/domain/vocabulary'
 import { QUADRANT_THRESHOLD, type MatrixPoint, type QuadrantId } from '@/domain/portfolio'
 import { layoutLabels, type Box, type PlacedLabel } from './label-layout'
-import { legendTitle } from './comparison'
+import { shortName } from './participants'
 
-export const MATRIX_WIDTH = 1600
-export const MATRIX_HEIGHT = 1000
-/** The plot inside the picture: room on the left and at the bottom for the axes' titles and graduations. */
-export const PLOT: Readonly<Box> = { x: 120, y: 30, width: 1440, height: 850 }
-export const LABEL_FONT_SIZE = 22
+/**
+ * A drawing of the matrix: its size in SVG units, where the plot sits in it, and its text sizes. The page's is
+ * 1600 × 1000 (also the PNG's drawing); the projector's is wider than high like a projected screen, with larger
+ * words, so that labels are at least 16 px on a 1280 × 720 wall.
+ */
+export interface MatrixFrame {
+  width: number
+  height: number
+  plot: Box
+  /** Text sizes: point labels, graduations, quadrant names, axis titles and the shapes' legend. */
+  label: number
+  tick: number
+  quadrant: number
+  axisTitle: number
+  legend: number
+}
+
+export const PAGE_FRAME: MatrixFrame = {
+  width: 1600,
+  height: 1000,
+  plot: { x: 120, y: 30, width: 1440, height: 850 },
+  label: 22,
+  tick: 20,
+  quadrant: 24,
+  axisTitle: 24,
+  legend: 20,
+}
+
+export const PROJECTOR_FRAME: MatrixFrame = {
+  width: 1600,
+  height: 790,
+  plot: { x: 130, y: 16, width: 1440, height: 656 },
+  label: 24,
+  tick: 22,
+  quadrant: 24,
+  axisTitle: 24,
+  legend: 22,
+}
+
+export const MATRIX_WIDTH = PAGE_FRAME.width
+export const MATRIX_HEIGHT = PAGE_FRAME.height
+/** The plot inside the page's picture: room on the left and at the bottom for the axes' titles and graduations. */
+export const PLOT: Readonly<Box> = PAGE_FRAME.plot
+export const LABEL_FONT_SIZE = PAGE_FRAME.label
 export const POINT_RADIUS = 12
-/** Titles longer than this are shortened on the matrix (the table gives them whole). */
+/** Titles longer than this are shortened on the matrix (the table gives them whole); who wrote it stays whole. */
 const LABEL_MAX_CHARACTERS = 40
+
+/**
+ * The probability bands of the sheets (élevée ≥ 67 %, moyenne, faible ≤ 33 %) drawn across the matrix, whose own
+ * line is at 50 %: a sheet at 60 % sits in the upper half and in the « moyenne » band, and the drawing says both.
+ */
+export const BAND_LINES = [
+  { value: 67, side: 'above' },
+  { value: 34, side: 'below' },
+] as const
 
 /** Shapes of the points, one per decision status, so the decision reads without colour. */
 export const DECISION_SHAPES: Readonly<Record<DecisionStatus, 'circle' | 'triangle' | 'square' | 'cross' | 'diamond'>> = {
@@ -32,28 +81,41 @@ export const QUADRANT_CORNERS: Readonly<Record<QuadrantId, { column: 'left' | 'r
   'hard-unlikely': { column: 'right', row: 'bottom' },
 }
 
-export function xOf(difficultyIndex: number): number {
-  return PLOT.x + (difficultyIndex / 100) * PLOT.width
+export function xOf(difficultyIndex: number, frame: MatrixFrame = PAGE_FRAME): number {
+  return frame.plot.x + (difficultyIndex / 100) * frame.plot.width
 }
 
-export function yOf(scaleUpProbability: number): number {
-  return PLOT.y + PLOT.height - (scaleUpProbability / 100) * PLOT.height
+export function yOf(scaleUpProbability: number, frame: MatrixFrame = PAGE_FRAME): number {
+  return frame.plot.y + frame.plot.height - (scaleUpProbability / 100) * frame.plot.height
 }
 
-export function quadrantBox(quadrant: QuadrantId): Box {
+export function quadrantBox(quadrant: QuadrantId, frame: MatrixFrame = PAGE_FRAME): Box {
   const { column, row } = QUADRANT_CORNERS[quadrant]
-  const middleX = xOf(QUADRANT_THRESHOLD)
-  const middleY = yOf(QUADRANT_THRESHOLD)
+  const { plot } = frame
+  const middleX = xOf(QUADRANT_THRESHOLD, frame)
+  const middleY = yOf(QUADRANT_THRESHOLD, frame)
   return {
-    x: column === 'left' ? PLOT.x : middleX,
-    y: row === 'top' ? PLOT.y : middleY,
-    width: column === 'left' ? middleX - PLOT.x : PLOT.x + PLOT.width - middleX,
-    height: row === 'top' ? middleY - PLOT.y : PLOT.y + PLOT.height - middleY,
+    x: column === 'left' ? plot.x : middleX,
+    y: row === 'top' ? plot.y : middleY,
+    width: column === 'left' ? middleX - plot.x : plot.x + plot.width - middleX,
+    height: row === 'top' ? middleY - plot.y : plot.y + plot.height - middleY,
   }
+}
+
+/** Where a quadrant's name is written: in its outer corner, so that it stays clear of the centre where points gather. */
+export function quadrantNameBox(quadrant: QuadrantId, width: number, frame: MatrixFrame = PAGE_FRAME): Box & { anchor: 'start' | 'end'; baseline: number } {
+  const box = quadrantBox(quadrant, frame)
+  const { column, row } = QUADRANT_CORNERS[quadrant]
+  const height = frame.quadrant + 8
+  const x = column === 'left' ? box.x + 14 : box.x + box.width - 14 - width
+  const y = row === 'top' ? box.y + 8 : box.y + box.height - 8 - height
+  return { x, y, width, height, anchor: column === 'left' ? 'start' : 'end', baseline: y + frame.quadrant }
 }
 
 export interface DrawnPoint extends MatrixPoint {
   decision: DecisionStatus
+  /** The name drawn beside the point (participants.ts: who wrote it when the title is shared). */
+  name: { title: string; name: string }
   cx: number
   cy: number
   label: string
@@ -61,33 +123,43 @@ export interface DrawnPoint extends MatrixPoint {
 }
 
 /**
- * Points at their figures (two sheets with the same figures are set slightly apart, so both show) and their
- * labels laid out so that none overlaps another label or covers a point.
+ * Points at their figures and their labels laid out so that none overlaps another label, a point or the
+ * `obstacles` (the quadrants' names), and no leader line crosses a label. Sheets with exactly the same figures are
+ * set around their common place, close and evenly (their centre stays on the figures), so each shows.
  */
 export function layoutMatrix(
-  points: readonly (MatrixPoint & { decision: DecisionStatus })[],
+  points: readonly (MatrixPoint & { decision: DecisionStatus; name?: { title: string; name: string } })[],
   measure: (text: string) => number,
+  frame: MatrixFrame = PAGE_FRAME,
+  obstacles: readonly Box[] = [],
 ): DrawnPoint[] {
-  const taken: { x: number; y: number }[] = []
-  const positioned = points.map((point) => {
-    let cx = xOf(point.difficultyIndex)
-    let cy = yOf(point.scaleUpProbability)
-    // Same place as an earlier point: step around it until free.
-    for (let step = 1; taken.some((other) => Math.hypot(other.x - cx, other.y - cy) < POINT_RADIUS * 1.6); step++) {
-      const angle = step * 2.4
-      cx = xOf(point.difficultyIndex) + Math.cos(angle) * POINT_RADIUS * 1.8 * Math.ceil(step / 6)
-      cy = yOf(point.scaleUpProbability) + Math.sin(angle) * POINT_RADIUS * 1.8 * Math.ceil(step / 6)
+  const groups = new Map<string, number[]>()
+  points.forEach((point, index) => {
+    const key = `${point.difficultyIndex}|${point.scaleUpProbability}`
+    groups.set(key, [...(groups.get(key) ?? []), index])
+  })
+  const positioned = points.map((point, index) => {
+    const group = groups.get(`${point.difficultyIndex}|${point.scaleUpProbability}`)!
+    let cx = xOf(point.difficultyIndex, frame)
+    let cy = yOf(point.scaleUpProbability, frame)
+    if (group.length > 1) {
+      // Evenly on a circle just wide enough for the points not to overlap, starting on the left.
+      const spread = (POINT_RADIUS * 1.15) / Math.sin(Math.PI / Math.max(group.length, 2))
+      const angle = Math.PI + (2 * Math.PI * group.indexOf(index)) / group.length
+      cx += Math.cos(angle) * spread
+      cy += Math.sin(angle) * spread
     }
-    taken.push({ x: cx, y: cy })
-    const label = legendTitle(point.title, LABEL_MAX_CHARACTERS)
-    return { point, cx, cy, label }
+    const name = point.name ?? { title: point.title, name: point.title }
+    const label = shortName(name, LABEL_MAX_CHARACTERS)
+    return { point, name, cx, cy, label }
   })
   const boxes = layoutLabels(
-    positioned.map(({ cx, cy, label }) => ({ x: cx, y: cy, width: measure(label) + 8, height: LABEL_FONT_SIZE + 8 })),
-    PLOT,
+    positioned.map(({ cx, cy, label }) => ({ x: cx, y: cy, width: measure(label) + 8, height: frame.label + 8 })),
+    frame.plot,
     POINT_RADIUS,
+    obstacles,
   )
-  return positioned.map(({ point, cx, cy, label }, index) => ({ ...point, cx, cy, label, labelBox: boxes[index]! }))
+  return positioned.map(({ point, name, cx, cy, label }, index) => ({ ...point, name, cx, cy, label, labelBox: boxes[index]! }))
 }
 
 /** SVG path of a point's shape, centred on (x, y). */

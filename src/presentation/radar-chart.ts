@@ -9,8 +9,11 @@ import type { Translate } from './translate'
 type RadarChartData = ChartData<'radar', (number | null)[], string>
 type RadarChartOptions = ChartOptions<'radar'>
 
-/** Where the chart is drawn: each has its own size rules, the same look. */
-export type RadarVariant = 'screen' | 'print' | 'image'
+/**
+ * Where the chart is drawn: each has its own size rules, the same look. 'projector' is the screen seen from the back
+ * of a room: words of at least 18 px.
+ */
+export type RadarVariant = 'screen' | 'projector' | 'print' | 'image'
 
 /** Same values as --color-prototype / --color-scale-up in main.css: a canvas cannot read CSS variables. */
 export const RADAR_COLORS: Readonly<Record<ScoreAxis, string>> = {
@@ -96,11 +99,12 @@ type ChartType = import('chart.js').ChartType
 
 /**
  * Chart.js draws the scale's labels along the first axis, right where Datamining's points sit. This draws them
- * half-way between the first two axes instead, where no score is ever drawn, over a light backdrop.
+ * half-way between the first two axes instead, over a light backdrop, and before the series: on a small radar a
+ * label is wider than the gap between the two axes, and the points near them must stay on top of it.
  */
 export const ringLabelsPlugin: Plugin<'radar'> = {
   id: 'ringLabels',
-  afterDatasetsDraw(chart) {
+  beforeDatasetsDraw(chart) {
     const options = chart.options.plugins?.ringLabels as RingLabelsOptions | undefined
     const scale = chart.scales.r as RadialLinearScale | undefined
     if (!options || !scale) return
@@ -126,6 +130,7 @@ export const ringLabelsPlugin: Plugin<'radar'> = {
 // Sizes per variant: the image is drawn at 1000 px high for a 1600 × 1000 PNG, the screen and print at CSS sizes.
 const SIZES: Readonly<Record<RadarVariant, { tick: number; axis: number; line: number; point: number }>> = {
   screen: { tick: 11, axis: 12, line: 2, point: 4 },
+  projector: { tick: 18, axis: 20, line: 3, point: 6 },
   print: { tick: 11, axis: 12, line: 2, point: 4 },
   image: { tick: 20, axis: 22, line: 4, point: 7 },
 }
@@ -219,7 +224,7 @@ export function buildRadarOptions(
 ): RadarChartOptions {
   const size = SIZES[variant]
   const family = variant === 'image' ? { family: IMAGE_FONT } : {}
-  const onScreen = variant === 'screen'
+  const onScreen = variant === 'screen' || variant === 'projector'
   return {
     // On screen the wrapper fixes the size (square, capped width) and the chart fills it; elsewhere the canvas has
     // a fixed size, so the print is ready before the browser lays the page out and the image never depends on

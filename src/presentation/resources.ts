@@ -7,7 +7,7 @@ import type { LegalTopic } from '@/domain/vocabulary'
 export const ALLOWED_HOSTS = [
   'www.cnil.fr',
   'www.legifrance.gouv.fr',
-  'cyber.gouv.fr',
+  'messervices.cyber.gouv.fr',
   'ecoresponsable.numerique.gouv.fr',
   'schema.data.gouv.fr',
   'scdl.opendatafrance.net',
@@ -61,7 +61,8 @@ export const RESOURCES: readonly Resource[] = [
   {
     id: 'anssi-hygiene',
     publisher: 'anssi',
-    url: 'https://cyber.gouv.fr/publications/guide-dhygiene-informatique',
+    // The guide's current address: the former cyber.gouv.fr/publications/… one now redirects here.
+    url: 'https://messervices.cyber.gouv.fr/guides/guide-dhygiene-informatique',
     topics: ['hebergement', 'contrats'],
   },
   {

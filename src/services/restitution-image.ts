@@ -58,23 +58,35 @@ function fit(context: CanvasRenderingContext2D, text: string, maxWidth: number):
 }
 
 /**
- * An SVG drawn by the app (attributes only, no CSS classes needed) as a PNG: its title on a line above, then the
- * drawing at its own size. Serialised, loaded as an image, painted on a white canvas; no request leaves the page
- * (the SVG is a local blob).
+ * An SVG drawn by the app (attributes only, no CSS classes needed) as a PNG of 1600 × 1000: its title on a line
+ * above, the drawing scaled to the room left and centred, and under it the notes a reader needs to read it right
+ * (which sheets are not on it, which filters are applied). Serialised, loaded as an image, painted on a white
+ * canvas; no request leaves the page (the SVG is a local blob).
  */
-export async function renderSvgImage(svg: SVGSVGElement, width: number, height: number, title = ''): Promise<Blob> {
-  const top = title ? TITLE_HEIGHT - 20 : 0
+export async function renderSvgImage(
+  svg: SVGSVGElement,
+  drawing: { width: number; height: number },
+  { title = '', notes = [] }: { title?: string; notes?: readonly string[] } = {},
+): Promise<Blob> {
+  const width = RESTITUTION_IMAGE_WIDTH
+  const height = RESTITUTION_IMAGE_HEIGHT
+  const top = title ? TITLE_HEIGHT - 24 : 0
+  const noteLine = 30
+  const bottom = notes.length > 0 ? notes.length * noteLine + 14 : 0
+  const scale = Math.min(width / drawing.width, (height - top - bottom) / drawing.height)
+  const drawnWidth = Math.round(drawing.width * scale)
+  const drawnHeight = Math.round(drawing.height * scale)
   const copy = svg.cloneNode(true) as SVGSVGElement
-  copy.setAttribute('width', String(width))
-  copy.setAttribute('height', String(height))
+  copy.setAttribute('width', String(drawing.width))
+  copy.setAttribute('height', String(drawing.height))
   const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }))
   try {
-    const image = new Image(width, height)
+    const image = new Image(drawing.width, drawing.height)
     image.src = url
     await image.decode()
     const canvas = document.createElement('canvas')
     canvas.width = width
-    canvas.height = height + top
+    canvas.height = height
     const context = canvas.getContext('2d')!
     context.fillStyle = '#ffffff'
     context.fillRect(0, 0, canvas.width, canvas.height)
@@ -83,7 +95,10 @@ export async function renderSvgImage(svg: SVGSVGElement, width: number, height: 
       context.font = `bold 34px ${IMAGE_FONT}`
       context.fillText(fit(context, title, width - 80), 40, 50)
     }
-    context.drawImage(image, 0, top, width, height)
+    context.drawImage(image, Math.round((width - drawnWidth) / 2), top, drawnWidth, drawnHeight)
+    context.fillStyle = '#1b1f24'
+    context.font = `22px ${IMAGE_FONT}`
+    notes.forEach((note, index) => context.fillText(fit(context, note, width - 80), 40, height - bottom + 24 + index * noteLine))
     return await toPng(canvas)
   } finally {
     URL.revokeObjectURL(url)

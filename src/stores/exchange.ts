@@ -12,6 +12,7 @@ import { sheetsRepository } from '@/storage'
 import { useLibraryStore } from './library'
 import { useStorageStatusStore } from './storage-status'
 import { useWorkshopsStore } from './workshops'
+import { loadSheetMessages, loadWorkshopMessages } from '@/i18n'
 
 type ImportStage = 'idle' | 'reading' | 'conflict' | 'writing' | 'done'
 
@@ -43,6 +44,11 @@ export const useExchangeStore = defineStore('exchange', () => {
   const totals = ref<ImportTotals>({ added: 0, replaced: 0, skipped: 0 })
   /** Titles of the workshops the imported files described (created here, or completed). */
   const workshopsReceived = shallowRef<string[]>([])
+  /**
+   * The workshop an import was made into, and how many sheets joined it — those already in the library (skipped as
+   * identical) included: they were not added to the library, but they did join the workshop.
+   */
+  const joinedWorkshop = shallowRef<{ title: string; joined: number; alreadyStored: number } | null>(null)
   const conflict = shallowRef<ImportConflict | null>(null)
   const conflictPosition = ref({ index: 0, total: 0 })
   /** Files waiting for the import under way to finish. */
@@ -60,6 +66,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     cancelled.value = false
     totals.value = { added: 0, replaced: 0, skipped: 0 }
     workshopsReceived.value = []
+    joinedWorkshop.value = null
     conflict.value = null
     changedMeanwhile.value = false
   }
@@ -82,14 +89,29 @@ export const useExchangeStore = defineStore('exchange', () => {
    * Puts the sheets a file brought (added, replaced, kept or copied) in the workshop the file describes, and in the
    * workshop the import was made into.
    */
-  async function joinWorkshops(memberIds: readonly string[], block: WorkshopBlock | undefined, intoWorkshop: string | undefined) {
+  async function joinWorkshops(
+    memberIds: readonly string[],
+    block: WorkshopBlock | undefined,
+    intoWorkshop: string | undefined,
+    skippedIds: ReadonlySet<string>,
+  ) {
     if (!block && !intoWorkshop) return
     const workshops = useWorkshopsStore()
     if (block) {
       const received = await workshops.receive(block, memberIds)
       workshopsReceived.value = [...workshopsReceived.value, received.title]
     }
-    if (intoWorkshop) await workshops.addSheets(intoWorkshop, memberIds)
+    if (intoWorkshop) {
+      const before = new Set(workshops.find(intoWorkshop)?.sheetIds ?? [])
+      await workshops.addSheets(intoWorkshop, memberIds)
+      const newcomers = memberIds.filter((id) => !before.has(id))
+      const previous = joinedWorkshop.value
+      joinedWorkshop.value = {
+        title: workshops.find(intoWorkshop)?.title ?? previous?.title ?? '',
+        joined: (previous?.joined ?? 0) + newcomers.length,
+        alreadyStored: (previous?.alreadyStored ?? 0) + newcomers.filter((id) => skippedIds.has(id)).length,
+      }
+    }
   }
 
   /** Returns false when the person cancelled, in which case nothing of this file is written. */
@@ -162,7 +184,9 @@ export const useExchangeStore = defineStore('exchange', () => {
         skipped: totals.value.skipped + outcome.skipped,
       }
       // The file's sheets as they now stand here: its own ids (added, replaced or kept) and any copies made.
-      await joinWorkshops([...new Set([...ids, ...outcome.toWrite.map((sheet) => sheet.id)])], result.workshop, intoWorkshop)
+      const writtenIds = new Set(outcome.toWrite.map((sheet) => sheet.id))
+      const alreadyStored = new Set(ids.filter((id) => !writtenIds.has(id)))
+      await joinWorkshops([...new Set([...ids, ...writtenIds])], result.workshop, intoWorkshop, alreadyStored)
       return true
     }
   }
@@ -266,6 +290,10 @@ export const useExchangeStore = defineStore('exchange', () => {
       import('@/presentation/spreadsheet'),
       workshop ? workshopSlug(workshop) : undefined,
       import('@/services/download'),
+      // The columns' names (axes, levels, bands) are the editor's and the restitution's words: in a page that has
+      // opened neither, they must arrive before `t` writes them, or the headers would be message keys.
+      loadSheetMessages(),
+      loadWorkshopMessages(),
     ])
     if (sheets.length === 0) return null
     const fileName = spreadsheetFileName(new Date(), slug)
@@ -277,6 +305,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     exportWorkshop,
     downloadSpreadsheet,
     workshopsReceived,
+    joinedWorkshop,
     stage,
     currentFile,
     refused,

@@ -59,3 +59,39 @@ describe('RadarChart in Chromium', () => {
     expect(wrapper.get('[role="img"]').attributes('aria-label')).toContain('2 notes évaluées sur 20')
   })
 })
+
+describe('the ring labels (1 Faible … 4 Critique)', () => {
+  it('never hide a point near the first two axes, on a small radar (the small multiples) or a projected one', async () => {
+    const { Chart } = await import('@/presentation/chart-registry')
+    const { buildRadarData, buildRadarOptions, radarChartLabels, ringLabelsPlugin } = await import('@/presentation/radar-chart')
+    const { testTranslate } = await import('../i18n')
+    const labels = radarChartLabels(testTranslate().t)
+    // Datamining and Gouvernance scored on every ring, where the labels sit between them.
+    for (const [size, variant, compact] of [[270, 'screen', true], [620, 'projector', false]] as const) {
+      for (const level of [1, 2, 3, 4]) {
+        const scores = radar(null)
+        scores.datamining = { prototype: level, scaleUp: null }
+        scores.gouvernance = { prototype: level, scaleUp: null }
+        const canvas = document.createElement('canvas')
+        const host = document.createElement('div')
+        host.style.cssText = `width: ${size}px; height: ${size}px; position: relative`
+        host.append(canvas)
+        document.body.append(host)
+        const chart = new Chart(canvas, {
+          type: 'radar',
+          data: buildRadarData(scores, labels, variant),
+          options: { ...buildRadarOptions(labels, variant, { compact }), animation: false, devicePixelRatio: 1 },
+          plugins: [ringLabelsPlugin],
+        })
+        const context = canvas.getContext('2d')!
+        for (const point of chart.getDatasetMeta(0).data.slice(0, 2)) {
+          // The point's centre is the series' blue, not the labels' white backdrop or grey text.
+          const [r, g, b] = context.getImageData(Math.round(point.x), Math.round(point.y), 1, 1).data
+          expect([r, g, b], `${variant}, level ${level}`).toEqual(PROTOTYPE_BLUE)
+        }
+        chart.destroy()
+        host.remove()
+      }
+    }
+  })
+})

@@ -53,14 +53,29 @@ describe('IndicatorsPanel', () => {
     expect(valueOf(wrapper, 'Thèmes évalués')).toBe('Difficulté pour le prototype : 0/10 · frein au passage à l’échelle : 0/10')
   })
 
-  it('announces changed figures politely and follows new indicators', async () => {
+  it('follows new indicators, and stays quiet unless it is the one that announces (the print view’s copy is not)', async () => {
     const wrapper = mountPanel([2], [1])
-    expect(wrapper.find('[aria-live="polite"] dl').exists()).toBe(true)
+    expect(wrapper.find('[aria-live], [role="status"]').exists()).toBe(false)
     // One theme scored: the figure says so rather than pass for the whole radar.
     expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^50\s%, sur 1 thème évalué$/)
     expect(valueOf(wrapper, 'Difficultés à surmonter (prototype)')).toBe('aucun thème difficile, sur 1 thème évalué')
     await wrapper.setProps({ radar: radarOf([3, 3, 3, 3, 3, 3, 3, 3, 3, 3], Array(10).fill(2)) })
     expect(valueOf(wrapper, 'Indice de difficulté')).toMatch(/^75\s%$/)
     expect(valueOf(wrapper, 'Probabilité de passage à l’échelle')).toMatch(/^50\s% — moyenne$/)
+    expect(wrapper.find('[aria-live], [role="status"]').exists()).toBe(false)
+  })
+
+  it('announces only the figures that changed, each with its label, politely and once', async () => {
+    const wrapper = mountWithI18n(IndicatorsPanel, { props: { radar: radarOf([2], [1]), announce: true } })
+    const status = () => squash(wrapper.get('[role="status"]').text())
+    expect(wrapper.findAll('[aria-live], [role="status"]')).toHaveLength(1)
+    expect(status()).toBe('')
+    await wrapper.setProps({ radar: radarOf([2], [4]) })
+    expect(status()).toMatch(
+      /^Probabilité de passage à l’échelle : 0\s% — faible, sur 1 thème évalué\. Plafonnée à 25\s% : .*\(Datamining\)\. Points bloquants : Datamining\.$/,
+    )
+    // A change that moves no figure says nothing new.
+    await wrapper.setProps({ radar: radarOf([2], [4]) })
+    expect(status()).toMatch(/^Probabilité de passage/)
   })
 })

@@ -50,6 +50,10 @@ describe('LegalSection', () => {
     expect(panel.text()).toContain('l’application elle-même ne contacte aucun site')
     const links = panel.findAll('a')
     expect(links.map((link) => link.attributes('href'))).toEqual(RESOURCES.map((resource) => resource.url))
+    // ANSSI's IT hygiene guide at its current address (the old cyber.gouv.fr/publications/… one redirects).
+    expect(links.map((link) => link.attributes('href'))).toContain(
+      'https://messervices.cyber.gouv.fr/guides/guide-dhygiene-informatique',
+    )
     for (const link of links) {
       const url = new URL(link.attributes('href')!)
       expect(url.protocol).toBe('https:')

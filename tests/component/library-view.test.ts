@@ -15,7 +15,7 @@ function sheet(title: string, changes: Partial<Sheet> = {}, minutesAgo = 0): She
   }
 }
 
-async function mountLibrary(sheets: Sheet[], onPurge?: (olderThan: Date) => void) {
+async function mountLibrary(sheets: Sheet[], onPurge?: (olderThan: Date) => void, { attach = false } = {}) {
   const { repository } = useMemoryStorage(sheets)
   if (onPurge) repository.purgeTrash = async (olderThan) => (onPurge(olderThan), 0)
   const router = createRouter({
@@ -26,7 +26,7 @@ async function mountLibrary(sheets: Sheet[], onPurge?: (olderThan: Date) => void
     ],
   })
   await router.push('/')
-  const wrapper = mountWithI18n(LibraryView, { global: { plugins: [router] } })
+  const wrapper = mountWithI18n(LibraryView, { global: { plugins: [router] }, ...(attach && { attachTo: document.body }) })
   await flushPromises()
   return { wrapper, router }
 }
@@ -115,6 +115,47 @@ describe('LibraryView', () => {
     await notifications.runAction(notice.id)
     await flushPromises()
     expect(titles(wrapper)).toHaveLength(2)
+  })
+
+  it('keeps the keyboard on the cards: the next one after a deletion, the one brought back by "Annuler"', async () => {
+    const { wrapper } = await mountLibrary([sheet('Mobilité rurale', {}, 3), sheet('Bennes à verre', {}, 2), sheet('Cantines', {}, 1)], undefined, {
+      attach: true,
+    })
+    expect(titles(wrapper)).toEqual(['Cantines', 'Bennes à verre', 'Mobilité rurale'])
+    const focused = () => document.activeElement?.closest('article')?.querySelector('h2')?.textContent
+    await wrapper.get('button[aria-label="Supprimer « Bennes à verre »"]').trigger('click')
+    await flushPromises()
+    expect(focused()).toBe('Mobilité rurale')
+    expect(document.activeElement?.tagName).toBe('A')
+    // The last card: the one before takes the keyboard.
+    await wrapper.get('button[aria-label="Supprimer « Mobilité rurale »"]').trigger('click')
+    await flushPromises()
+    expect(focused()).toBe('Cantines')
+
+    const { useNotificationsStore } = await import('@/stores/notifications')
+    const notifications = useNotificationsStore()
+    await notifications.runAction(notifications.notifications.find((notice) => notice.message.includes('Bennes'))!.id)
+    await flushPromises()
+    expect(focused()).toBe('Bennes à verre')
+    // The only card left, deleted: the page's heading.
+    await wrapper.get('button[aria-label="Supprimer « Cantines »"]').trigger('click')
+    await wrapper.get('button[aria-label="Supprimer « Bennes à verre »"]').trigger('click')
+    await flushPromises()
+    expect(document.activeElement).toBe(wrapper.get('h1').element)
+    wrapper.unmount()
+  })
+
+  it('moves the keyboard to the selection’s first action after "Tout sélectionner", and back after "Tout désélectionner"', async () => {
+    const { wrapper } = await mountLibrary([sheet('Mobilité rurale'), sheet('Bennes à verre')], undefined, { attach: true })
+    const find = (text: string) => wrapper.findAll('button').find((candidate) => candidate.text() === text)
+    await find('Tout sélectionner (2 fiches)')!.trigger('click')
+    await flushPromises()
+    expect(find('Tout sélectionner (2 fiches)')).toBeUndefined()
+    expect(document.activeElement).toBe(find('Exporter la sélection (2)')!.element)
+    await find('Tout désélectionner')!.trigger('click')
+    await flushPromises()
+    expect(document.activeElement).toBe(find('Tout sélectionner (2 fiches)')!.element)
+    wrapper.unmount()
   })
 
   it('never lets "Annuler" overwrite a sheet imported since its deletion, and offers to keep both', async () => {

@@ -1,3 +1,4 @@
+import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import RadarChart from '@/components/radar/RadarChart.vue'
 import RadarSection from '@/components/radar/RadarSection.vue'
@@ -59,7 +60,7 @@ describe('RadarSection', () => {
   it('gives the chart, the table and the indicators the current scores, and follows changes', async () => {
     const radar = emptyRadar()
     const wrapper = mountSection(radar)
-    const indicators = () => squash(wrapper.find('[aria-live="polite"]').text())
+    const indicators = () => squash(wrapper.find('.indicators dl').text())
     expect(wrapper.findComponent(RadarChart).props('radar')).toEqual(radar)
     expect(indicators()).toContain('Difficulté pour le prototype : 0/10')
 
@@ -74,6 +75,38 @@ describe('RadarSection', () => {
     expect(indicators()).toContain('Difficulté pour le prototype : 1/10 · frein au passage à l’échelle : 2/10')
     const rgpdRow = wrapper.findAll('tbody tr').find((row) => row.find('th').text() === 'RGPD')
     expect(rgpdRow?.findAll('td').map((td) => td.text())).toEqual(['2 — Modéré', '4 — Critique'])
+  })
+
+  it('says each change of the figures once, in one live region, with their labels', async () => {
+    const radar = emptyRadar()
+    const wrapper = mountSection(radar)
+    const live = () => wrapper.findAll('[aria-live], [role="status"], [role="alert"]')
+    expect(live()).toHaveLength(1)
+    expect(live()[0]!.text()).toBe('')
+    const next = structuredClone(radar)
+    next.rgpd.prototype = 3
+    await wrapper.setProps({ radar: next })
+    expect(live()).toHaveLength(1)
+    expect(squash(live()[0]!.text())).toMatch(
+      /^Difficultés à surmonter \(prototype\) : 1 thème difficile, sur 1 thème évalué\. Indice de difficulté : 75\s%, sur 1 thème évalué\.$/,
+    )
+    // Complete: said once, with the figures that changed.
+    const complete = structuredClone(next)
+    for (const id of Object.keys(complete) as (keyof typeof complete)[]) complete[id] = { ...complete[id], prototype: 3, scaleUp: 1 }
+    await wrapper.setProps({ radar: complete })
+    expect(squash(live()[0]!.text())).toContain('Thèmes évalués : Radar complet.')
+  })
+
+  it('keeps the keyboard on the 20th score once given, on the radio just chosen', async () => {
+    const wrapper = mountWithI18n(RadarSection, { props: { radar: emptyRadar() }, global: { stubs: { RadarChart: true } }, attachTo: document.body })
+    const last = card(wrapper, 'Environnement')
+    const notAssessed = radioIn(last, 'Frein au passage à l’échelle', 'Non évalué')
+    ;(notAssessed.element as HTMLInputElement).focus()
+    await notAssessed.trigger('keydown', { key: '3' })
+    await flushPromises()
+    expect(wrapper.emitted('update-score')).toEqual([['environnement', 'scaleUp', 3]])
+    expect(document.activeElement).toBe(radioIn(last, 'Frein au passage à l’échelle', '3 Fort').element)
+    wrapper.unmount()
   })
 
   it('explains the method: scale, thresholds, cap, bands and rounding', () => {

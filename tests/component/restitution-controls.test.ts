@@ -68,9 +68,9 @@ describe('comparison table', () => {
   const radar = (value: number) =>
     Object.fromEntries(THEME_IDS.map((id) => [id, { prototype: value, scaleUp: 4 - value, comment: '' }])) as unknown as RadarScores
   const sheets = [
-    { id: 'a', title: 'Alpha', radar: radar(1) },
-    { id: 'b', title: 'Bêta', radar: radar(3) },
-    { id: 'c', title: 'Gamma', radar: radar(2) },
+    { id: 'a', title: 'Alpha', who: 'Agent A', name: 'Alpha', radar: radar(1) },
+    { id: 'b', title: 'Bêta', who: 'Agent B', name: 'Bêta', radar: radar(3) },
+    { id: 'c', title: 'Gamma', who: 'Agent C', name: 'Gamma', radar: radar(2) },
   ]
 
   it('sorts by a column header button, says so with aria-sort, and highlights the columns that differ most', async () => {
@@ -86,7 +86,16 @@ describe('comparison table', () => {
     await header.get('button').trigger('click')
     expect(header.attributes('aria-sort')).toBe('ascending')
     expect(titles()).toEqual(['Alpha', 'Gamma', 'Bêta'])
-    expect(wrapper.text()).toContain('Là où les fiches diffèrent le plus')
-    expect(wrapper.findAll('thead th.comparison-table__hot')).toHaveLength(3)
+    // Every column is 2 levels apart: all 20 are highlighted (none left out by its place), and counted.
+    expect(wrapper.findAll('thead th.comparison-table__hot')).toHaveLength(20)
+    expect(wrapper.text()).toContain('Les fiches diffèrent d’au moins 2 niveaux sur 20 colonnes (surlignées).')
+    // Who wrote each sheet has its own column, sortable too.
+    expect(wrapper.findAll('tbody td.comparison-table__who').map((cell) => cell.text())).toEqual(['Agent A', 'Agent C', 'Agent B'])
+    const who = wrapper.findAll('thead th').find((cell) => cell.text().startsWith('Rédigée par'))!
+    await who.get('button').trigger('click')
+    expect(titles()).toEqual(['Alpha', 'Bêta', 'Gamma'])
+    // The sort arrow is for the eye: the button's name stays the column's name.
+    expect(who.get('button').text()).toBe('Rédigée par ▲')
+    expect(who.get('[aria-hidden="true"]').text()).toBe('▲')
   })
 })

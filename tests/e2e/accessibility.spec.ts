@@ -173,6 +173,8 @@ async function tabTo(page: Page, target: Locator, { backwards = false, limit = 4
 }
 
 test('a sheet is created, scored and exported with the keyboard only', async ({ page }) => {
+  // Hundreds of key presses, each followed by a look at the focus: a ceiling for a busy machine, not a measure.
+  test.setTimeout(180_000)
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Aucune fiche pour l’instant' })).toBeVisible()
 

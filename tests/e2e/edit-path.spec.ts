@@ -54,7 +54,8 @@ test('after adding an empty row, the title and scores typed next reach the libra
 
   // So does the radar image, with no raw error anywhere.
   const image = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Exporter le radar (PNG)' }).click()
+  // The first of the two (the sheet's header; the other follows the last score).
+  await page.getByRole('button', { name: 'Exporter le radar (PNG)' }).first().click()
   const carried = sheetFileInPng(readFileSync((await (await image).path())!))
   expect(carried.sheets[0]!.project.title).toBe('Vélos en libre-service à Nîmes')
   expect(carried.sheets[0]!.radar.cybersecurite).toMatchObject({ prototype: 3 })

@@ -1,18 +1,25 @@
-// Every screen from a 360 px phone to a 1920 px screen: no sideways scrolling, touch targets of at least 44 px on
-// touch screens, and, on laptops and projectors, the radar and its two main indicators in view while scoring.
-// Screenshots of each screen at each width are written to test-results/layout/ for people to look at.
+// Every screen from 320 px (a small phone, or a narrow window: WCAG's reflow case is 320 px at 400 % zoom) to a
+// 1920 px screen: no sideways scrolling, the app's header on one line, touch targets of at least 44 px on touch
+// screens, and, on laptops and projectors, the radar and its two main indicators in view while scoring.
+// Screenshots of each screen at each width are written to test-results/layout/ (under E2E_OUTPUT when it is set)
+// for people to look at.
 import { mkdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { importFiles } from './helpers'
 
 const examples = (name: string) => new URL(`../fixtures/examples/${name}`, import.meta.url).pathname
-const shots = new URL('../../test-results/layout/', import.meta.url).pathname
+// Where Playwright writes its results (E2E_OUTPUT, relative to the project's folder, as in playwright.config.ts).
+const shots = resolve(new URL('../..', import.meta.url).pathname, process.env.E2E_OUTPUT ?? 'test-results', 'layout')
 
 const LONG_TITLE =
   'Cartographier l’offre de santé et projeter les besoins territoriaux à l’horizon 2035 dans les communes rurales du département'
 
 const SCREENS = [
+  // 320 px twice: a small phone, and a narrow window on a computer (no touch screen: other controls, other widths).
+  { name: 'phone-320', width: 320, height: 640, touch: true, laptop: false },
+  { name: 'window-320', width: 320, height: 640, touch: false, laptop: false },
   { name: 'phone-360', width: 360, height: 740, touch: true, laptop: false },
   { name: 'phone-390', width: 390, height: 844, touch: true, laptop: false },
   { name: 'tablet-768', width: 768, height: 1024, touch: true, laptop: false },
@@ -41,12 +48,68 @@ async function openScreen(browser: Browser, screen: (typeof SCREENS)[number]) {
   return { context, page }
 }
 
+/**
+ * Measured against the layout viewport (`clientWidth`), not `window.innerWidth`: on a phone (isMobile) a page wider
+ * than the screen zooms out and `innerWidth` grows with it, so comparing with it would always pass.
+ */
 async function expectNoSidewaysScroll(page: Page, what: string) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
+    clientWidth: document.documentElement.clientWidth,
   }))
-  expect.soft(scrollWidth, `${what}: page wider than the screen`).toBeLessThanOrEqual(innerWidth)
+  const culprits = scrollWidth > clientWidth ? (await elementsPastTheRightEdge(page)).join('; ') : ''
+  expect
+    .soft(scrollWidth, `${what}: page ${scrollWidth - clientWidth} px wider than the screen, because of ${culprits}`)
+    .toBeLessThanOrEqual(clientWidth)
+}
+
+/**
+ * What makes a page scroll sideways: the widest elements whose right edge is past the screen's, leaving out those
+ * inside a box that clips or scrolls its own content (they don't widen the page), each with its width and by how
+ * much it sticks out.
+ */
+async function elementsPastTheRightEdge(page: Page, count = 6): Promise<string[]> {
+  return page.evaluate((count) => {
+    const edge = document.documentElement.clientWidth
+    const insideClippingBox = (element: Element) => {
+      for (let box = element.parentElement; box && box !== document.body; box = box.parentElement)
+        if (getComputedStyle(box).overflowX !== 'visible') return true
+      return false
+    }
+    const name = (element: Element) => {
+      const classes = [...element.classList].slice(0, 2).map((name) => `.${name}`).join('')
+      const type = element.getAttribute('type') ? `[type=${element.getAttribute('type')}]` : ''
+      const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ')
+      return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${classes}${type}${text ? ` « ${text.slice(0, 30)} »` : ''}`
+    }
+    return [...document.body.querySelectorAll('*')]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ element, box }) => box.width > 0 && box.right > edge + 0.5 && !insideClippingBox(element))
+      .sort((a, b) => b.box.width - a.box.width)
+      .slice(0, count)
+      .map(({ element, box }) => `${name(element)} (${Math.round(box.width)} px wide, ${Math.ceil(box.right - edge)} px past the edge)`)
+  }, count)
+}
+
+/**
+ * How many lines the app's header takes: the vertical middles of its visible text (each line of each link; text
+ * hidden for the eye in a 1 px box is left out), grouped when less than 6 px apart (the name and the links differ a
+ * little in size).
+ */
+async function headerLines(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const nav = document.querySelector('.app-header nav')!
+    const walker = document.createTreeWalker(nav, NodeFilter.SHOW_TEXT)
+    const middles: number[] = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || node.parentElement!.getBoundingClientRect().width <= 1) continue
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      for (const rect of range.getClientRects()) if (rect.width > 0) middles.push(rect.top + rect.height / 2)
+    }
+    middles.sort((a, b) => a - b)
+    return middles.filter((middle, index) => index === 0 || middle - middles[index - 1]! >= 6).length
+  })
 }
 
 /** Controls smaller than 44 × 44 CSS pixels, which a finger misses (WCAG 2.5.5, touch screens). */
@@ -80,7 +143,7 @@ async function expectAccessible(page: Page, screen: (typeof SCREENS)[number], wh
 
 async function shot(page: Page, name: string, fullPage = false) {
   mkdirSync(shots, { recursive: true })
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage })
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage })
 }
 
 function insideViewport(page: Page, box: { x: number; y: number; width: number; height: number } | null) {
@@ -94,6 +157,18 @@ for (const screen of SCREENS) {
     test.setTimeout(240_000)
     const { context, page } = await openScreen(browser, screen)
     await page.goto('/')
+
+    // The empty library: its invitation to try the examples offers them right there, in the same box.
+    const empty = page.getByRole('region', { name: 'Aucune fiche pour l’instant' })
+    await expect(page.getByRole('heading', { level: 2, name: 'Aucune fiche pour l’instant' })).toBeVisible()
+    const tryExamples = empty.getByRole('button', { name: 'Charger les exemples' })
+    await expect.soft(tryExamples, 'the examples offered in the empty library').toBeVisible({ timeout: 1000 })
+    await expect.soft(tryExamples, 'the button said what it loads').toHaveAccessibleDescription(/fiches fictives/, { timeout: 1000 })
+    await expectNoSidewaysScroll(page, 'empty library')
+    await shot(page, `library-empty-${screen.name}`, true)
+    // The app's name and its two links on one line (from 320 px, the name shows as the logo alone).
+    expect.soft(await headerLines(page), 'the app header on one line').toBe(1)
+
     await importFiles(page, [workshopFile()])
     await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
     await expect(page.getByRole('article')).toHaveCount(3)
@@ -102,6 +177,11 @@ for (const screen of SCREENS) {
     await shot(page, `library-${screen.name}`, true)
     await expectAccessible(page, screen, 'the library')
     if (screen.touch) expect.soft(await smallTouchTargets(page), 'library touch targets').toEqual([])
+    // With a sheet ticked, the selection's actions stick to the bottom of the screen.
+    await page.getByRole('checkbox').first().check()
+    await expectNoSidewaysScroll(page, 'library with a sheet ticked')
+    await shot(page, `library-selection-${screen.name}`)
+    await page.getByRole('checkbox').first().uncheck()
 
     // The import dialog, with a conflict question (the same file again, one sheet changed).
     const changed = workshopFile()
@@ -123,6 +203,8 @@ for (const screen of SCREENS) {
     await shot(page, `editor-${screen.name}`)
     await expectAccessible(page, screen, 'the editor')
     if (screen.touch) expect.soft(await smallTouchTargets(page), 'editor touch targets').toEqual([])
+    // Every section of the editor, top to bottom (each list with rows: milestones, stakeholders, budget, data…).
+    await shot(page, `editor-full-${screen.name}`, true)
 
     // Every in-page link lands with its heading in view, below the sticky header.
     for (const name of ['Informations générales', 'Le projet', 'Les données', 'Enjeux juridiques et éthiques', 'Radar des enjeux Data']) {
@@ -182,11 +264,20 @@ for (const screen of SCREENS) {
     await expectAccessible(page, screen, 'the privacy page')
     if (screen.touch) expect.soft(await smallTouchTargets(page), 'privacy touch targets').toEqual([])
 
+    await page.goto('/nulle-part')
+    await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible()
+    await expectNoSidewaysScroll(page, 'page not found')
+    await shot(page, `not-found-${screen.name}`)
+
     // The restitution screens, on the examples' workshop.
     await page.goto('/')
     await page.getByRole('button', { name: 'Charger les exemples' }).click()
     await expect(page.getByRole('button', { name: /^Retirer les exemples/ })).toBeVisible()
     await page.goto('/ateliers')
+    await expect(page.getByRole('link', { name: 'Atelier des exemples' })).toBeVisible()
+    await expectNoSidewaysScroll(page, 'workshops')
+    await shot(page, `workshops-${screen.name}`, true)
+    if (screen.touch) expect.soft(await smallTouchTargets(page), 'workshops touch targets').toEqual([])
     await page.getByRole('link', { name: 'Atelier des exemples' }).click()
     const restitution: [string, string][] = [
       ['workshop', 'Atelier des exemples'],

@@ -9,7 +9,8 @@ const SANTE_TITLE = 'Cartographier l’offre de santé et projeter les besoins t
 
 async function download(page: Page, button: string) {
   const file = page.waitForEvent('download')
-  await page.getByRole('button', { name: button, exact: true }).click()
+  // « Exporter le radar (PNG) » is there twice (the sheet's header, after the last score): the first will do.
+  await page.getByRole('button', { name: button, exact: true }).first().click()
   return file
 }
 

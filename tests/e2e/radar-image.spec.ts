@@ -12,7 +12,8 @@ test('the radar image exported from the editor imports back into a fresh profile
   await page.getByRole('link', { name: title }).click()
 
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Exporter le radar (PNG)' }).click()
+  // The first of the two (the sheet's header; the other follows the last score).
+  await page.getByRole('button', { name: 'Exporter le radar (PNG)' }).first().click()
   const file = await download
   expect(file.suggestedFilename()).toBe('radar-cartographier-l-offre-de-sante-et-projeter-les-besoins.png')
   const png = readFileSync((await file.path())!)

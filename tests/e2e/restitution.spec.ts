@@ -7,30 +7,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { computeIndicators, type RadarScores } from '../../src/domain/grid'
+import { computeIndicators } from '../../src/domain/grid'
 import { quadrantOf } from '../../src/domain/portfolio'
 import { openSpreadsheet } from './spreadsheet-reader'
+import { examples, participants, type BundleSheet } from './participants'
 
-interface BundleSheet {
-  id: string
-  organisation: string
-  tags: string[]
-  project: { title: string }
-  radar: RadarScores
-}
-
-const examples = JSON.parse(readFileSync(new URL('../../src/examples/example-sheets.json', import.meta.url), 'utf8')) as {
-  sheets: BundleSheet[]
-}
-/** Six participants: five full radars, one in each quadrant at least, and one radar left incomplete. */
-const PICKED = [0, 2, 3, 7, 10, 4]
-const participants: BundleSheet[] = PICKED.map((index, position) => {
-  const sheet = structuredClone(examples.sheets[index]!)
-  sheet.id = `5a1e0c3d-0000-4000-8000-00000000000${position + 1}`
-  sheet.organisation = `Commune participante ${position + 1}`
-  sheet.tags = ['parcours-data']
-  return sheet
-})
 const bundle = { ...examples, sheets: participants }
 const complete = participants.filter((sheet) => Object.values(sheet.radar).every((theme) => theme.prototype !== null && theme.scaleUp !== null))
 const incomplete = participants.filter((sheet) => !complete.includes(sheet))
@@ -118,9 +99,11 @@ test('a facilitator imports six sheets into a workshop, compares them, places th
   for (const sheet of complete) {
     const { difficultyIndex, scaleUpProbability } = figures(sheet)
     const row = matrixTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: sheet.project.title }) })
-    await expect(row.getByRole('cell').nth(0)).toHaveText(`${difficultyIndex} %`)
-    await expect(row.getByRole('cell').nth(1)).toHaveText(`${scaleUpProbability} %`)
-    await expect(row.getByRole('cell').nth(2)).toHaveText(QUADRANT_NAMES[quadrantOf(difficultyIndex!, scaleUpProbability!)])
+    // Who wrote it, then its figures and its quadrant.
+    await expect(row.getByRole('cell').nth(0)).toHaveText(sheet.author)
+    await expect(row.getByRole('cell').nth(1)).toHaveText(`${difficultyIndex} %`)
+    await expect(row.getByRole('cell').nth(2)).toHaveText(`${scaleUpProbability} %`)
+    await expect(row.getByRole('cell').nth(3)).toHaveText(QUADRANT_NAMES[quadrantOf(difficultyIndex!, scaleUpProbability!)])
     // And the point itself sits in that part of the drawing.
     const svg = await page.getByRole('group', { name: /Matrice du portefeuille/ }).boundingBox()
     const point = await page.getByRole('link', { name: new RegExp(`^${sheet.project.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} : indice`) }).locator('path').boundingBox()
@@ -131,6 +114,8 @@ test('a facilitator imports six sheets into a workshop, compares them, places th
   }
   // Filtered by decision: only the prioritised sheets stay on the matrix.
   const prioritised = complete.filter((sheet) => (sheet as unknown as { decision: { status: string } }).decision.status === 'priorise')
+  // The filters fold away under the drawing's status line until opened.
+  await page.getByText('Filtres', { exact: true }).click()
   await page.getByLabel('Décision', { exact: true }).selectOption({ label: 'Priorisé' })
   await expect(page.getByRole('status').filter({ hasText: `${prioritised.length} fiches placées sur la matrice.` })).toBeVisible()
   await expect(matrixTable.getByRole('rowheader')).toHaveCount(prioritised.length)
@@ -184,7 +169,10 @@ test('a facilitator imports six sheets into a workshop, compares them, places th
   if (await fullScreenButton.isVisible()) await fullScreenButton.click()
   await expect(fullScreenButton).toBeHidden()
   await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('aria-label'))).toBe('Présenter')
+  // Esc goes back where the presentation was opened from: the matrix.
   await page.keyboard.press('Escape')
+  await expect(page.getByRole('heading', { level: 1, name: 'Matrice du portefeuille — Parcours data — séance 3' })).toBeVisible()
+  await page.getByRole('link', { name: '← Retour à l’atelier' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Parcours data — séance 3' })).toBeVisible()
 
   // The spreadsheet: one row per sheet with its own figures.
@@ -259,7 +247,7 @@ test('when the browser refuses full screen, the presentation covers the window a
   await page.getByRole('button', { name: 'Charger les exemples' }).click()
   await page.getByRole('checkbox', { name: /Cartographier l’offre de santé/ }).check()
   await page.getByRole('button', { name: 'Présenter la fiche sélectionnée' }).click()
-  await expect(page.getByText('Le navigateur n’a pas accordé le plein écran')).toBeVisible()
+  await expect(page.getByText('Plein écran refusé : cliquez « Plein écran » ou appuyez sur F11.')).toBeVisible()
   const stage = await page.getByRole('region', { name: 'Présenter' }).boundingBox()
   expect(stage).toEqual({ x: 0, y: 0, width: 1280, height: 720 })
   await page.keyboard.press('Escape')

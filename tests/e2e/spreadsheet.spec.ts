@@ -30,6 +30,8 @@ test('the selected sheets download as a CSV that French spreadsheets open, with 
   await page.getByRole('button', { name: 'Exporter les 5 fiches sélectionnées en tableur (CSV)' }).click()
   const file = await download
   expect(file.suggestedFilename()).toMatch(/^fiches-\d{4}-\d{2}-\d{2}\.csv$/)
+  // The notice names the file (it goes after 10 s, and opening the file with LibreOffice can take longer).
+  await expect(page.getByRole('status').filter({ hasText: /\.csv/ })).toBeVisible()
   const path = join(mkdtempSync(join(tmpdir(), 'csv-')), file.suggestedFilename())
   await file.saveAs(path)
   expect([...readFileSync(path).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -61,5 +63,4 @@ test('the selected sheets download as a CSV that French spreadsheets open, with 
   expect(hostile[1]!.text).toBe("'+33 1 23 45 67 89")
   expect(hostile.some((cell) => cell.formula)).toBe(false)
   if (hasLibreOffice) expect(hostile[0]!.type).toBe('string')
-  await expect(page.getByRole('status').filter({ hasText: /\.csv/ })).toBeVisible()
 })

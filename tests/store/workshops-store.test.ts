@@ -54,6 +54,24 @@ describe('workshops store', () => {
     expect(new Set(members)).toEqual(new Set([newcomer.id, here.id, copy.id]))
   })
 
+  it('says that sheets already in the library joined the workshop they were imported into', async () => {
+    const workshops = useWorkshopsStore()
+    const workshop = await workshops.create(details)
+    const stored = [createSheet({ title: 'A' }), createSheet({ title: 'B' }), createSheet({ title: 'C' })]
+    memory = useMemoryStorage(stored)
+    const newcomer = createSheet({ title: 'D' })
+    const exchange = useExchangeStore()
+    await exchange.importFiles([fileOf([...stored, newcomer])], copyTitle, { intoWorkshop: workshop.id })
+    // Nothing new in the library for the three identical ones, yet all four are in the workshop, and the summary says so.
+    expect(exchange.totals).toEqual({ added: 1, replaced: 0, skipped: 3 })
+    expect(new Set(workshops.find(workshop.id)!.sheetIds)).toEqual(new Set([...stored, newcomer].map((sheet) => sheet.id)))
+    expect(exchange.joinedWorkshop).toEqual({ title: 'Séance 3', joined: 4, alreadyStored: 3 })
+    // The same file again: nothing joins twice.
+    exchange.reset()
+    await exchange.importFiles([fileOf([...stored, newcomer])], copyTitle, { intoWorkshop: workshop.id })
+    expect(exchange.joinedWorkshop).toEqual({ title: 'Séance 3', joined: 0, alreadyStored: 0 })
+  })
+
   it('creates the workshop a file describes, and completes it when the same workshop comes again', async () => {
     const [a, b] = [createSheet({ title: 'A' }), createSheet({ title: 'B' })]
     const block = { id: 'a7b0d3c2-1e4f-4a5b-8c6d-7e8f9a0b1c2d', ...details }

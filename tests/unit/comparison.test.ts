@@ -6,10 +6,11 @@ import {
   columnSpreads,
   COMPARISON_STYLES,
   comparisonRows,
-  legendTitle,
+  comparisonStyle,
   MAX_COMPARED,
   mostDivergentScores,
   sortComparisonRows,
+  toComparedSheets,
   type ComparedSheet,
 } from '@/presentation/comparison'
 import { radarChartLabels } from '@/presentation/radar-chart'
@@ -24,6 +25,8 @@ const flat = (value: number | null) => Array<number | null>(10).fill(value)
 const sheet = (id: string, prototype: (number | null)[], scaleUp: (number | null)[]): ComparedSheet => ({
   id,
   title: `Projet ${id}`,
+  who: '',
+  name: `Projet ${id}`,
   radar: radarOf(prototype, scaleUp),
 })
 
@@ -45,19 +48,51 @@ describe('comparison radar', () => {
     expect(scaleUp.datasets[0]!.label).toBe('Projet 0')
   })
 
-  it('names sheets in the legend by title, shortened between words', () => {
-    expect(legendTitle('Court')).toBe('Court')
+  it('names the sheets in the image’s legend with who wrote them when titles are shared, titles shortened between words', () => {
     const long = 'Analyser les flux de déplacements et optimiser les transports en exploitant les données mobiles'
-    const short = legendTitle(long)
-    expect(short.length).toBeLessThanOrEqual(48)
-    expect(short.endsWith('…')).toBe(true)
-    expect(long.startsWith(short.slice(0, -1))).toBe(true)
+    const base = { organisation: 'Commune A', project: { title: long }, radar: radarOf(flat(1), flat(1)) }
+    const sheets = toComparedSheets([
+      { ...base, id: 'a', author: 'Camille Martin' },
+      { ...base, id: 'b', author: '' },
+      { ...base, id: 'c', author: '', project: { title: 'Court' } },
+    ] as never)
+    expect(sheets.map((item) => item.who)).toEqual(['Camille Martin', 'Commune A', 'Commune A'])
+    expect(sheets.map((item) => item.name)).toEqual([`${long} — Camille Martin`, `${long} — Commune A`, 'Court'])
+    const [a, b, c] = buildComparisonData(sheets, 'prototype', 'image').datasets.map((dataset) => dataset.label!)
+    expect(a!.endsWith('… — Camille Martin')).toBe(true)
+    expect(a!.length).toBeLessThanOrEqual(44)
+    expect(b!.endsWith('… — Commune A')).toBe(true)
+    expect(c).toBe('Court')
+    // On screen the legend is the page's own list: whole names.
+    expect(buildComparisonData(sheets, 'prototype').datasets[0]!.label).toBe(`${long} — Camille Martin`)
   })
 
-  it('shows a legend on screen and in the image, beside the chart in the image', () => {
+  it('leaves the legend to the page on screen (a click on it hides nothing), and draws it beside the chart in the image', () => {
     const labels = radarChartLabels(testTranslate().t)
-    expect(buildComparisonOptions(labels).plugins?.legend?.display).toBe(true)
+    expect(buildComparisonOptions(labels).plugins?.legend?.display).toBe(false)
+    expect(buildComparisonOptions(labels, 'projector').plugins?.legend?.display).toBe(false)
+    expect(buildComparisonOptions(labels, 'image').plugins?.legend?.display).toBe(true)
     expect(buildComparisonOptions(labels, 'image').plugins?.legend?.position).toBe('right')
+  })
+
+  it('gives each series, on every variant, the style its legend entry shows', () => {
+    const sheets = Array.from({ length: 8 }, (_, index) => sheet(String(index), flat(2), flat(2)))
+    for (const variant of ['screen', 'projector', 'image'] as const) {
+      buildComparisonData(sheets, 'prototype', variant).datasets.forEach((dataset, index) => {
+        const style = comparisonStyle(index, variant)
+        expect([dataset.borderColor, dataset.pointBackgroundColor, dataset.pointBorderColor]).toEqual([style.color, style.color, style.color])
+        expect(dataset.borderDash).toEqual(style.dash)
+        expect(dataset.pointStyle).toBe(style.shape)
+        expect(dataset.borderWidth).toBe(style.line)
+      })
+    }
+  })
+
+  it('writes the projected radar’s axis and ring labels at 18 px or more', () => {
+    const options = buildComparisonOptions(radarChartLabels(testTranslate().t), 'projector')
+    const font = (options.scales!.r!.pointLabels!.font as (context: unknown) => { size: number })({ chart: { width: 300 } })
+    expect(font.size).toBeGreaterThanOrEqual(18)
+    expect(options.plugins!.ringLabels!.font).toMatch(/^(1[89]|[2-9]\d)px /)
   })
 })
 
@@ -95,7 +130,17 @@ describe('comparison table', () => {
     expect(spreads.get('datamining.prototype')).toBe(2)
     expect(spreads.get('datamining.scaleUp')).toBe(3)
     expect(spreads.get('gouvernance.scaleUp')).toBe(1)
-    expect(mostDivergentScores(rows, 3)).toEqual(['datamining.scaleUp', 'datamining.prototype', 'gouvernance.prototype'])
+    // The widest first; then every prototype column is 2 levels apart: all ten are named, none left out by its place.
+    expect(mostDivergentScores(rows, 3)).toEqual(['datamining.scaleUp', ...THEME_IDS.map((id) => `${id}.prototype`)])
+    // Ties at the cut are all named: the columns' order never decides which disagreement is shown.
+    const outlier = [sheet('p', [3, 0, 0, 0], flat(0)), sheet('q', [3, 3, 0, 0], flat(0)), sheet('r', [3, 3, 3, 0], flat(0)), sheet('s', [0, 3, 3, 3], flat(0)), sheet('t', [3, 0, 3, 3], flat(0))]
+    // Spreads of 3 on datamining (3-3-3-0-3, one outlier), gouvernance, management and infrastructure.
+    expect(mostDivergentScores(comparisonRows(outlier), 3)).toEqual([
+      'datamining.prototype',
+      'gouvernance.prototype',
+      'management.prototype',
+      'infrastructure.prototype',
+    ])
     // Sheets that agree within one level have nothing to highlight.
     expect(mostDivergentScores(comparisonRows([sheet('x', flat(1), flat(1)), sheet('y', flat(2), flat(2))]))).toEqual([])
   })

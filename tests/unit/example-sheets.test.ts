@@ -82,7 +82,7 @@ describe('example sheets', () => {
       expect(sheet.author).toMatch(/exemple/i)
       expect(sheet.tags).toContain('exemple')
       expect(sheet.snapshots).toEqual([])
-      expect(['individuel', 'collectif']).toContain(sheet.origin)
+      expect(['individuel', 'collectif', 'synthese-ia']).toContain(sheet.origin)
     }
   })
 
@@ -111,7 +111,7 @@ describe('example sheets', () => {
       expect(sheet.data.datasets.length).toBeLessThanOrEqual(2)
     }
     expect(new Set(sheets.map((sheet) => sheet.project.domain))).toEqual(
-      new Set(['Éducation', 'Mobilités', 'Santé', 'Numérique', 'Sécurité', 'Aménagement']),
+      new Set(['Éducation', 'Mobilités', 'Santé globale', 'Numérique', 'Sécurité', 'Aménagement']),
     )
   })
 
@@ -175,4 +175,118 @@ describe('example sheets', () => {
     // Appended after the committee's sheets, so that loading the examples keeps their order.
     expect(sheets.slice(-slides.length)).toEqual(parcoursData)
   })
+})
+
+// The committee's sheets say what its document says, and no more: the commission as domain, the decision it records
+// (the vote's priorities, the reserve, the cases its commissions deprioritised before the vote) and how each card was
+// made (« Synthèse par IA » stamped on the card, or not). Every expected value is read from the seed's text here.
+describe('the committee’s sheets, checked against its document', () => {
+  const raw = readFileSync(CTD_SEED, 'utf8')
+  const source = normalise(raw)
+
+  const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+  const isoDate = (day: string, month: string, year: string) =>
+    `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`
+  const withoutAccents = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '')
+  const after = (index: number, length: number) => source.slice(index + length)
+  const occurrences = (needle: string) => {
+    const found: number[] = []
+    for (let index = source.indexOf(needle); index !== -1; index = source.indexOf(needle, index + 1)) found.push(index)
+    return found
+  }
+
+  // The commissions' names as the committee's organisation chart writes them (« Commissions thématiques »).
+  const chart = raw.slice(raw.indexOf('Commissions thématiques'), raw.indexOf('Fixe la feuille de route'))
+  const commissionNames = chart
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && line !== 'Commissions thématiques' && !/^(•|CAS D|\d+$)/.test(line))
+
+  // Each commission's part of the document: from « Commission X — n cas d'usages produits » to the next one, the
+  // last ending where the vote begins.
+  const voteStart = source.indexOf('modalités et résultats du vote')
+  const headings = [...source.matchAll(/commission ([\p{L} ]+?) \d+ cas d'usages produits/gu)]
+  const commissions = headings.map((heading, index) => ({
+    heading: heading[1]!,
+    name: commissionNames.find((name) => withoutAccents(normalise(name)) === withoutAccents(heading[1]!)),
+    text: source.slice(heading.index, headings[index + 1]?.index ?? voteStart),
+    start: heading.index,
+  }))
+
+  // The vote: its date (the slide's), the reserve rule, and the results slide.
+  const voteDate = (() => {
+    const match = /(\d{1,2}) (\p{L}+) (\d{4})/u.exec(after(voteStart, 0))!
+    return isoDate(match[1]!, match[2]!, match[3]!)
+  })()
+  const reserveRule = 'les cas non priorisés dans cette instance sont conservés en réserve'
+  const results = source.slice(source.indexOf(reserveRule), source.indexOf('déclenchement des groupes de travail'))
+
+  const DEPRIORITISED = /^ (?:\p{L}+ )?cas d'usage dépriorisé (pour raison de .*?d'impact indirect)/u
+  const STAMP = /^ (synthèse par ia )?fiche réalisée en séance collective/u
+
+  function expectedFromSource(title: string) {
+    const needle = normalise(title)
+    const commission = commissions.find((candidate) => candidate.text.includes(needle))
+    const found = occurrences(needle)
+    const stamps = found.map((index) => STAMP.exec(after(index, needle.length))).filter((stamp) => stamp !== null)
+    const deprioritised = found
+      .filter((index) => commission && index >= commission.start && index < commission.start + commission.text.length)
+      .map((index) => DEPRIORITISED.exec(after(index, needle.length)))
+      .find((match) => match !== null)
+    const status = results.includes(needle) ? 'priorise' : deprioritised ? 'ecarte' : 'reserve'
+    return {
+      domain: commission?.name,
+      cards: stamps.length,
+      // A case with no card of its own (the deprioritised ones) was only named in the collective sessions.
+      origin: stamps.some((stamp) => stamp[1] !== undefined) ? 'synthese-ia' : 'collectif',
+      status,
+      // The vote dates the priorities and the reserve; the commissions' deprioritisation carries no date.
+      decidedAt: status === 'ecarte' ? null : voteDate,
+      deprioritisedFor: deprioritised?.[1],
+    }
+  }
+
+  it('reads the document as it is laid out: 3 commissions, 14 cases, the vote of 19 February 2026', () => {
+    expect(commissionNames).toEqual(['Mobilités', 'Santé globale', 'Éducation'])
+    expect(commissions.map((commission) => commission.name)).toEqual(['Éducation', 'Mobilités', 'Santé globale'])
+    expect(voteDate).toBe('2026-02-19')
+    expect(source).toContain("comité plénier du 19/02/26")
+    expect(results).not.toBe('')
+  })
+
+  it('has one sheet per use case of the document, with the counts the document gives', () => {
+    const total = Number(/regroupées en (\d+) fiches cas d'usages/.exec(source)![1])
+    const toPrioritise = Number(/triés en (\d+) cas à prioriser/.exec(source)![1])
+    const kept = Number(/retenir (\d+) cas/.exec(source)![1])
+    expect(committee).toHaveLength(total)
+    const expected = committee.map((sheet) => expectedFromSource(sheet.project.title))
+    expect(expected.filter((sheet) => sheet.status === 'ecarte')).toHaveLength(total - toPrioritise)
+    expect(expected.filter((sheet) => sheet.status === 'priorise')).toHaveLength(kept)
+    // Every « Synthèse par IA » stamp of the document belongs to one of the sheets.
+    expect(expected.filter((sheet) => sheet.origin === 'synthese-ia')).toHaveLength(
+      occurrences('synthèse par ia fiche réalisée en séance collective').length,
+    )
+    for (const sheet of expected) expect(sheet.cards).toBeLessThanOrEqual(1)
+  })
+
+  for (const sheet of committee) {
+    const title = sheet.project.title
+    it(`« ${title.slice(0, 60)}… »: domain, decision and origin as the document says`, () => {
+      const expected = expectedFromSource(title)
+      expect(expected.domain, 'the commission that presents the case').toBeDefined()
+      expect(sheet.project.domain, 'domain = the commission').toBe(expected.domain)
+      expect(sheet.tags).toContain(expected.domain!.toLowerCase())
+      expect(sheet.origin, 'origin = the card’s stamp').toBe(expected.origin)
+      expect(sheet.decision.status, 'decision').toBe(expected.status)
+      expect(sheet.decision.decidedAt, 'decision date').toBe(expected.decidedAt)
+      const reason = normalise(sheet.decision.reason)
+      if (expected.status === 'priorise') expect(reason).toMatch(/prioritaire/)
+      if (expected.status === 'reserve') expect(reason).toContain('réserve')
+      if (expected.status === 'ecarte') {
+        expect(reason).toContain('dépriorisé')
+        expect(reason).toContain(expected.deprioritisedFor)
+        expect(reason).toContain('avant le vote')
+      }
+    })
+  }
 })

@@ -40,6 +40,11 @@ describe('the « Ressources » links', () => {
     }
   })
 
+  it('links to each guide at its current address, not one that redirects', () => {
+    const anssi = RESOURCES.find((resource) => resource.id === 'anssi-hygiene')
+    expect(anssi?.url).toBe('https://messervices.cyber.gouv.fr/guides/guide-dhygiene-informatique')
+  })
+
   it('allows no host that no link uses', () => {
     const used = new Set(RESOURCES.map((resource) => new URL(resource.url).hostname))
     expect([...ALLOWED_HOSTS].sort()).toEqual([...used].sort())

@@ -302,6 +302,20 @@ for (const group of ['participants', 'examples'] as const) {
       await page.goto(`/restitution/comparaison?atelier=${id}`)
       await expect(page.getByRole('img', { name: /^Radar superposé/ }).first()).toBeVisible()
       await page.screenshot({ path: `${shots}/compare-page-${size}-${group}.png` })
+      // On the page: the small radars of a row line up whatever their titles' length, and a title in the table takes
+      // three lines at most.
+      const cards = await page.locator('.compare__section .multiples__card').evaluateAll((items) =>
+        items.map((item) => ({
+          card: Math.round(item.getBoundingClientRect().top),
+          chart: Math.round(item.querySelector('.multiples__chart')!.getBoundingClientRect().top),
+        })),
+      )
+      for (const card of cards)
+        expect(cards.filter((other) => other.card === card.card).map((other) => other.chart)).toEqual(cards.filter((other) => other.card === card.card).map(() => card.chart))
+      const titleLines = await page.locator('.comparison-table tbody th').evaluateAll((cells) =>
+        cells.map((cell) => Math.round(cell.querySelector('a')!.getClientRects().length)),
+      )
+      for (const lines of titleLines) expect(lines).toBeLessThanOrEqual(3)
       await page.getByRole('button', { name: 'Projeter' }).click()
       const stage = page.locator('.projector')
       await expect(stage.getByRole('img', { name: /^Radar superposé/ })).toBeVisible()

@@ -1,16 +1,19 @@
 // Routes are lazy: the library loads no Chart.js, the editor and its radar load when a sheet is opened.
 import { createRouter, createWebHistory } from 'vue-router'
-import { loadPrivacyMessages, loadSheetMessages, loadWorkshopMessages } from './i18n'
+import { loadImportMessages, loadPrivacyMessages, loadSheetMessages, loadWorkshopMessages } from './i18n'
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/', name: 'library', component: () => import('./views/LibraryView.vue') },
+    // « Corbeille »: the deleted sheets, kept 30 days; its words are the library's (fr.json).
+    { path: '/corbeille', name: 'trash', component: () => import('./views/TrashView.vue') },
     {
       path: '/fiches/:id',
       name: 'sheet',
-      // The editor's words come with its code.
-      component: () => Promise.all([import('./views/SheetView.vue'), loadSheetMessages()]).then(([view]) => view),
+      // The editor's words come with its code, and the fields' names (what another tab changed is said with them).
+      component: () =>
+        Promise.all([import('./views/SheetView.vue'), loadSheetMessages(), loadImportMessages()]).then(([view]) => view),
       props: true,
     },
     // Workshops and their restitution screens: their code and words load only when a facilitator opens them.

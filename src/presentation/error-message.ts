@@ -30,8 +30,22 @@ function innerNameOf(error: unknown): string {
   return typeof inner?.name === 'string' ? inner.name : ''
 }
 
+/**
+ * A piece of code this page asks for is gone: the app was updated (the service worker now holds the new version's
+ * files) while this page still runs the old one. Browsers word it differently; all reject the dynamic import.
+ */
+export function isStaleCodeError(error: unknown): boolean {
+  const message = (error as { message?: unknown } | null)?.message
+  return (
+    nameOf(error) === 'TypeError' &&
+    typeof message === 'string' &&
+    /dynamically imported module|importing a module script failed|module script|failed to fetch/i.test(message)
+  )
+}
+
 export function describeError(error: unknown, t: Translate): string {
   if (isQuotaError(error)) return t('errors.quota')
+  if (isStaleCodeError(error)) return t('errors.newVersion')
   const names = [nameOf(error), innerNameOf(error)]
   if (names.includes('DataCloneError')) return t('errors.clone')
   if (names.some((name) => DATABASE_ERRORS.has(name))) return t('errors.database')

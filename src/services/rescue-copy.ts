@@ -1,6 +1,8 @@
-// The last-resort copy of the sheet being edited, written synchronously to localStorage when the page may go away
-// (closed, reloaded, hidden). IndexedDB is asynchronous: a save started as the tab closes may never land, and this
-// copy is what the editor finds on the next opening. It is removed once the same content is safely in IndexedDB.
+// The last-resort copy of the sheet being edited, written synchronously to localStorage as the person types and
+// again when the page may go away. IndexedDB is asynchronous: a save started as the tab closes may never land, and
+// a browser that quits (Ctrl+Q, its window's ✕, a clean shutdown) may not even fire `pagehide` — measured in
+// Chromium: no `pagehide`, no `visibilitychange`, but a localStorage write made while typing is there on reopening.
+// This copy is what the editor finds on the next opening; it is removed once the same content is safely in IndexedDB.
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet } from '@/domain/sheet'
 import { completeStoredSheet } from '@/domain/migrations'
@@ -11,6 +13,13 @@ export interface RescueCopy {
   /** The stored revision the content was edited from. */
   baseRevision: number
   savedAt: string
+  /** The page that wrote it: a save in another tab must not remove this tab's copy. */
+  writer?: string
+  /**
+   * The save that was under way when the copy was written. The browser may quit between that save's commit and the
+   * page hearing of it: the stored revision is then this one, with this content, and the copy still applies to it.
+   */
+  saving?: { revision: number; contentCrc: number; storedKeys: RowKeys }
 }
 
 const PREFIX = 'fiche-projet-data:rescue:'
@@ -43,8 +52,11 @@ export function readRescueCopy(id: string): RescueCopy | undefined {
   }
 }
 
-export function clearRescueCopy(id: string): void {
+/** Removes the copy; with `unless`, not when it holds what the test says must stay (another tab's typing). */
+export function clearRescueCopy(id: string, unless?: (copy: RescueCopy) => boolean): void {
   try {
+    const copy = unless ? readRescueCopy(id) : undefined
+    if (copy && unless?.(copy)) return
     localStorage.removeItem(PREFIX + id)
   } catch {
     // Nothing to do: the copy is only read back if it differs from what is stored.

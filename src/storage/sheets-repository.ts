@@ -6,6 +6,7 @@ import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet, SheetValidation } from '@/domain/sheet'
 import { summarise } from '@/domain/summary'
 import { decoratedTitle } from '@/domain/titles'
+import { trashEntry, type TrashEntry } from '@/domain/trash'
 import { SheetDatabase, type DraftRecord, type SummaryRecord, type TrashRecord } from './db'
 
 type SheetModule = typeof import('@/domain/sheet')
@@ -99,6 +100,15 @@ export interface SheetsRepository {
   restore(id: string): Promise<RestoreResult>
   /** Brings a deleted sheet back beside the one that took its place: new id, title from `copyTitle`. */
   restoreAsCopy(id: string, copyTitle: (title: string) => string): Promise<Sheet | undefined>
+  /** The deleted sheets (« Corbeille »), most recently deleted first. */
+  listTrash(): Promise<TrashEntry[]>
+  /**
+   * Brings these deleted sheets back in one transaction, each by the rules of restore(): one whose id is in the
+   * library again is left in the trash and reported ('exists'). The results by id, in the order given.
+   */
+  restoreMany(ids: readonly string[]): Promise<Map<string, RestoreResult>>
+  /** Erases these deleted sheets for good; returns how many of them were in the trash. */
+  eraseFromTrash(ids: readonly string[]): Promise<number>
   purgeTrash(olderThan: Date): Promise<number>
   /** The stored sheets among these ids (missing ones are left out). */
   getMany(ids: readonly string[]): Promise<Sheet[]>
@@ -144,6 +154,20 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
     if (!sheet) return undefined
     const importedOnly = summary?.importedAt !== undefined && summary.editedAt === undefined
     return { sheet, revision: summary?.revision ?? 1, importedAt: importedOnly ? summary.importedAt : undefined }
+  }
+
+  /** Brings one deleted sheet back, inside a transaction on the sheets, summaries, drafts and trash. */
+  async function restoreFromTrash(id: string, { validateSheet }: SheetModule): Promise<RestoreResult> {
+    const record = await db.trash.get(id)
+    if (!record) return { status: 'missing' }
+    const current = await db.sheets.get(id)
+    // Something took its place since the deletion: a restore must not overwrite it.
+    if (current) return { status: 'exists', current, deleted: record.sheet }
+    const result = validateSheet(record.sheet)
+    if (!result.ok) return { status: 'missing' }
+    await putSheet(result.sheet, { ...summarise(result.sheet), revision: record.revision ?? 1 })
+    await db.trash.delete(id)
+    return { status: 'restored', sheet: result.sheet }
   }
 
   async function writeValid(sheet: Sheet): Promise<void> {
@@ -258,18 +282,16 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
     },
 
     async restore(id) {
-      const { validateSheet } = await loadSheetModule()
-      return db.transaction('rw', db.sheets, db.summaries, db.drafts, db.trash, async (): Promise<RestoreResult> => {
-        const record = await db.trash.get(id)
-        if (!record) return { status: 'missing' }
-        const current = await db.sheets.get(id)
-        // Something took its place since the deletion: "Annuler" must not overwrite it.
-        if (current) return { status: 'exists', current, deleted: record.sheet }
-        const result = validateSheet(record.sheet)
-        if (!result.ok) return { status: 'missing' }
-        await putSheet(result.sheet, { ...summarise(result.sheet), revision: record.revision ?? 1 })
-        await db.trash.delete(id)
-        return { status: 'restored', sheet: result.sheet }
+      const module = await loadSheetModule()
+      return db.transaction('rw', db.sheets, db.summaries, db.drafts, db.trash, () => restoreFromTrash(id, module))
+    },
+
+    async restoreMany(ids) {
+      const module = await loadSheetModule()
+      return db.transaction('rw', db.sheets, db.summaries, db.drafts, db.trash, async () => {
+        const results = new Map<string, RestoreResult>()
+        for (const id of new Set(ids)) results.set(id, await restoreFromTrash(id, module))
+        return results
       })
     },
 
@@ -284,6 +306,13 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
         return copy
       })
     },
+
+    async listTrash() {
+      const records = await db.trash.orderBy('deletedAt').reverse().toArray()
+      return records.map((record) => trashEntry(record.sheet, record.deletedAt))
+    },
+
+    eraseFromTrash: (ids) => db.trash.where('id').anyOf([...ids]).delete(),
 
     purgeTrash: (olderThan) => db.trash.where('deletedAt').below(olderThan.toISOString()).delete(),
 

@@ -8,13 +8,10 @@ import { sheetsRepository, type LibraryEntry } from '@/storage'
 import { useStorageStatusStore } from './storage-status'
 import { useWorkshopsStore } from './workshops'
 import { EXAMPLES_WORKSHOP_ID, isExample } from '@/domain/examples'
+import { trashCutoff } from '@/domain/trash'
 
 export type LibrarySort = 'updated' | 'title'
 
-
-/** How long deleted sheets stay in the trash, so that a mistaken deletion can still be undone. */
-const TRASH_RETENTION_DAYS = 30
-const DAY_MS = 86_400_000
 
 export const useLibraryStore = defineStore('library', () => {
   const summaries = shallowRef<LibraryEntry[]>([])
@@ -63,7 +60,7 @@ export const useLibraryStore = defineStore('library', () => {
     try {
       if (!trashPurged) {
         trashPurged = true
-        await sheetsRepository().purgeTrash(new Date(Date.now() - TRASH_RETENTION_DAYS * DAY_MS))
+        await sheetsRepository().purgeTrash(trashCutoff(new Date()))
       }
       summaries.value = await sheetsRepository().listSummaries()
       // A deleted sheet can't stay selected.

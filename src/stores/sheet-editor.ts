@@ -16,6 +16,7 @@ import {
   isBlankRow,
   keysFit,
   keysFor,
+  LIST_PATHS,
   listAt,
   locateInList,
   pairKeys,
@@ -33,8 +34,10 @@ import {
   type TextListPath,
 } from '@/domain/sheet-edit'
 import { toFieldIssues, type FieldIssue } from '@/domain/field-issues'
+import { changedFields, mergeSheets, settleConflicts, type FieldConflict, type SheetMerge } from '@/domain/sheet-merge'
 import { isSaveConflict, isSaveDeleted, sheetsRepository, type StoredSheet } from '@/storage'
-import { clearRescueCopy, readRescueCopy, writeRescueCopy } from '@/services/rescue-copy'
+import { clearRescueCopy, readRescueCopy, writeRescueCopy, type RescueCopy } from '@/services/rescue-copy'
+import { crc32 } from '@/domain/png-chunk'
 import { useStorageStatusStore } from './storage-status'
 
 /**
@@ -46,10 +49,33 @@ export type SaveState = 'saved' | 'pending' | 'saving' | 'invalid' | 'error' | '
 
 /** How long typing must pause before a save. */
 const AUTOSAVE_DELAY_MS = 500
+/**
+ * How long an edit may wait for that pause: typing that never pauses (a description written in one go) is still
+ * saved every second, so a crash or a dead battery takes at most the last second of typing.
+ */
+const AUTOSAVE_MAX_WAIT_MS = 1000
+/** After a failed write, the next tries: soon, then every half-minute. */
+const RETRY_DELAYS_MS = [2000, 5000, 10_000, 30_000]
 
 /** What identifies the content, so that re-saving an unchanged sheet writes nothing. */
 function fingerprint(sheet: Sheet): string {
   return JSON.stringify({ ...sheet, updatedAt: undefined })
+}
+
+/** A short check of a sheet's content, to recognise a stored version in a rescue copy without holding it twice. */
+function contentCrc(sheet: Sheet): number {
+  return crc32(new TextEncoder().encode(fingerprint(sheet)))
+}
+
+/**
+ * Whether the working copy holds something the stored sheet will not: a field still invalid. A text that differs
+ * only by what validation tidies (a trailing space) is the same content: keeping a draft for it would announce
+ * « des saisies pas encore valides » at every opening, with no field to fix.
+ */
+function holdsMoreThan(working: Sheet, stored: Sheet): boolean {
+  if (fingerprint(working) === fingerprint(stored)) return false
+  const tidied = validateSheet(working)
+  return !tidied.ok || fingerprint(tidied.sheet) !== fingerprint(stored)
 }
 
 /** A plain copy: IndexedDB cannot clone Vue's reactive proxies, and later edits must not leak into a save. */
@@ -76,12 +102,20 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   /** When the sheet came from a file, as long as it was not changed here: its status says « Importée le … ». */
   const importedAt = ref<Date | null>(null)
   const draftRestored = ref(false)
+  /** Typing found in the rescue copy, not stored when the page went away: it is being saved now. */
+  const unsavedRestored = ref(false)
   /** Unsaved edits made from an older version (e.g. in another tab), offered rather than applied. */
   const staleDraft = shallowRef<Sheet | null>(null)
   /** The version saved in another tab that clashes with this tab's edits, until the person chooses. */
   const conflict = shallowRef<Sheet | null>(null)
   /** True after this tab silently took a newer version saved in another tab (it had no edits of its own). */
   const refreshedFromElsewhere = ref(false)
+  /** The fields another tab changed, taken here (with this tab's own edits kept when they were elsewhere). */
+  const changedElsewhere = shallowRef<string[]>([])
+  /** Whether this tab had edits of its own when it took them (they were merged, field by field). */
+  const mergedWithMine = ref(false)
+  /** The fields changed both here and in the other tab, with both values, until the person chooses. */
+  const conflictFields = shallowRef<FieldConflict[]>([])
   /** The sheet was deleted elsewhere while open here; the working copy is kept until the person decides. */
   const deletedElsewhere = ref(false)
   /**
@@ -95,12 +129,24 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   // The revision of `stored`: saves are based on it, and refused if storage has moved on (see sheets-repository).
   let storedRevision = 0
   let conflictRevision = 0
+  // The merge behind the conflict on screen: settled by the person, its other fields are kept either way.
+  let pendingMerge: { merge: SheetMerge; theirs: StoredSheet } | null = null
   // Whether the person changed anything since opening the sheet (a new sheet left untouched is discarded).
   let editedSinceOpen = false
   let stopObserving: (() => void) | undefined
   // Saves run one after another, so an older snapshot can never overwrite a newer one.
   let saving: Promise<void> = Promise.resolve()
   let autosaveTimer: ReturnType<typeof setTimeout> | undefined
+  // When the oldest edit not yet saved was made: no edit waits longer than AUTOSAVE_MAX_WAIT_MS.
+  let firstPendingAt: number | undefined
+  // After a failed write: the next try, and how many were made.
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+  let retries = 0
+  // This page, as the writer of its rescue copies: another tab's save never removes them.
+  const pageId = crypto.randomUUID()
+  let rescueQueued = false
+  // The save under way, as rescue copies written meanwhile describe it.
+  let savingNow: RescueCopy['saving']
 
   const validation = computed(() => (sheet.value ? validateSheet(sheet.value) : null))
 
@@ -177,6 +223,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     sheet.value = null
     editedSinceOpen = false
     draftRestored.value = false
+    unsavedRestored.value = false
     deletedElsewhere.value = false
     phaseLeft.value = null
     try {
@@ -193,21 +240,30 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
       const currentDraft = draft && draftBase === base.revision ? draft : undefined
       // The copy written as the page went away last time holds the latest typing, if its save did not land.
       const rescued = readRescueCopy(id)
-      const currentRescue = rescued && rescued.baseRevision === base.revision ? rescued : undefined
+      const currentRescue = rescued && rescueApplies(rescued, base) ? rescued : undefined
       const stale = (rescued && !currentRescue ? rescued.content : undefined) ?? (draft && !currentDraft ? draft.content : undefined)
       staleDraft.value = stale ?? null
       conflict.value = null
       refreshedFromElsewhere.value = false
-      const saved = currentRescue ?? currentDraft
+      // A draft holding nothing the sheet lacks (a text differing by a trailing space) is dropped, not restored.
+      const keptDraft = currentDraft && holdsMoreThan(currentDraft.content, base.sheet) ? currentDraft : undefined
+      if (currentDraft && !keptDraft) void repository.discardDraft(id)
+      const saved = currentRescue ?? keptDraft
       if (saved) showSavedWorkingCopy(saved.content, saved.rowKeys, base)
       else showStored(base)
-      draftRestored.value = saved !== undefined && fingerprint(saved.content) !== fingerprint(base.sheet)
+      // Said only when true: fields still to fix (a draft), or typing that had not reached storage (the rescue copy,
+      // saved now) — never for a draft that differs from the sheet only by a trailing space.
+      draftRestored.value = saved !== undefined && issues.value.length > 0
+      unsavedRestored.value =
+        currentRescue !== undefined && issues.value.length === 0 && holdsMoreThan(currentRescue.content, base.sheet)
       lastSavedAt.value = new Date(saved?.savedAt ?? base.sheet.updatedAt)
-      saveState.value = saved ? settledState() : 'saved'
+      // Typing from the rescue copy is not stored yet: the status says so until its save lands.
+      saveState.value = currentRescue && holdsMoreThan(currentRescue.content, base.sheet) ? 'pending' : saved ? settledState() : 'saved'
       status.value = 'ready'
       if (currentRescue) {
-        // What the rescue copy holds may not be in IndexedDB yet: store it now.
+        // What the rescue copy holds may not be in IndexedDB yet: store it now (the copy is this page's from now).
         writtenFingerprint = ''
+        rescue()
         void save()
       }
       stopObserving?.()
@@ -235,15 +291,64 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     deletedElsewhere.value = false
     const untouched = saveState.value === 'saved' && fingerprint(sheet.value) === fingerprint(stored.value)
     if (untouched) {
+      changedElsewhere.value = changedFields(stored.value, update.sheet)
+      mergedWithMine.value = false
       showStored(update)
       refreshedFromElsewhere.value = true
       // The offer is re-read on the next opening: the draft may be gone, saved by the tab that made it.
       staleDraft.value = null
-    } else {
-      conflict.value = update.sheet
-      conflictRevision = update.revision
+    } else if (mergeWith(update)) void save()
+  }
+
+  /**
+   * Another version was stored meanwhile (another tab's save): this tab's edits are merged into it field by field
+   * against the version both started from. Returns true when nothing conflicted — the merged copy is then on screen,
+   * to be saved over the other version; otherwise the person is asked about the fields changed on both sides.
+   */
+  function mergeWith(theirs: StoredSheet): boolean {
+    if (!sheet.value || !stored.value || !rowKeys.value || !storedKeys.value) return false
+    const base = stored.value
+    const merge = mergeSheets(base, plainCopy(sheet.value), theirs.sheet)
+    if (merge.conflicts.length > 0) {
+      pendingMerge = { merge, theirs }
+      conflictFields.value = merge.conflicts
+      conflict.value = theirs.sheet
+      conflictRevision = theirs.revision
       saveState.value = 'conflict'
+      return false
     }
+    adoptMerged(merge.merged, theirs, base)
+    changedElsewhere.value = merge.fromTheirs
+    mergedWithMine.value = true
+    refreshedFromElsewhere.value = merge.fromTheirs.length > 0
+    return true
+  }
+
+  /**
+   * Shows a merged copy as the working copy, on top of the other version as the stored one. Rows keep their keys
+   * where their list was not changed elsewhere; a list taken from the other version gets new keys on both sides.
+   */
+  function adoptMerged(merged: Sheet, theirs: StoredSheet, base: Sheet) {
+    const workingKeys = copyKeys(rowKeys.value!)
+    const baseKeys = copyKeys(storedKeys.value!)
+    const theirKeys = keysFor(theirs.sheet)
+    for (const list of LIST_PATHS) {
+      if (JSON.stringify(listAt(theirs.sheet, list)) === JSON.stringify(listAt(base, list))) continue
+      baseKeys[list] = theirKeys[list]
+      if (JSON.stringify(listAt(merged, list)) === JSON.stringify(listAt(theirs.sheet, list))) workingKeys[list] = [...theirKeys[list]]
+    }
+    const fresh = new Set(freshRows.value)
+    showWorkingCopy(merged, workingKeys, theirs.sheet, baseKeys, theirs.revision)
+    freshRows.value = fresh
+    importedAt.value = null
+    // The merged copy is not written yet.
+    writtenFingerprint = ''
+    conflict.value = null
+    conflictFields.value = []
+    pendingMerge = null
+    saveState.value = 'pending'
+    // The rescue copy now holds the merge, on its new base.
+    rescue()
   }
 
   /** Writes the working copy back as the sheet, after it was deleted elsewhere ("Restaurer la fiche"). */
@@ -256,15 +361,52 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     await save()
   }
 
-  /** Last resort as the page goes: a synchronous copy of what IndexedDB may not have received yet. */
+  /**
+   * A synchronous copy of what IndexedDB may not have received yet, written on every change and as the page goes:
+   * a browser that quits gives the page no event to write it then.
+   */
   function rescue(): void {
     if (!sheet.value || !rowKeys.value || !storedKeys.value) return
-    if (fingerprint(sheet.value) === writtenFingerprint && saveState.value !== 'deleted') return
+    if (fingerprint(sheet.value) === writtenFingerprint && saveState.value !== 'deleted') {
+      // Back to what is stored (an undo, then a redo): a copy written in between would bring the undone text back.
+      clearOwnRescueCopy(sheet.value.id, storedRevision)
+      return
+    }
     writeRescueCopy({
       content: plainCopy(sheet.value),
       rowKeys: { draft: copyKeys(rowKeys.value), stored: copyKeys(storedKeys.value) },
       baseRevision: storedRevision,
       savedAt: new Date().toISOString(),
+      writer: pageId,
+      saving: savingNow,
+    })
+  }
+
+  /**
+   * Whether a rescue copy holds edits made on the stored version: made from it, or from the version before while a
+   * save of ours was writing it (the browser quit between its commit and the page hearing of it).
+   */
+  function rescueApplies(copy: RescueCopy, base: StoredSheet): boolean {
+    if (copy.baseRevision === base.revision) return true
+    const saving = copy.saving
+    if (!saving || saving.revision !== base.revision || saving.contentCrc !== contentCrc(base.sheet)) return false
+    copy.baseRevision = base.revision
+    copy.rowKeys = { draft: copy.rowKeys.draft, stored: saving.storedKeys }
+    return true
+  }
+
+  /** Removes the rescue copy once its content is stored at `revision`, unless it is another live tab's typing. */
+  function clearOwnRescueCopy(id: string, revision: number): void {
+    clearRescueCopy(id, (copy) => copy.writer !== pageId && copy.writer !== undefined && copy.baseRevision >= revision - 1)
+  }
+
+  /** One rescue copy per task, however many fields one input event changed. */
+  function rescueSoon(): void {
+    if (rescueQueued) return
+    rescueQueued = true
+    queueMicrotask(() => {
+      rescueQueued = false
+      rescue()
     })
   }
 
@@ -289,17 +431,29 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     const draft = staleDraft.value
     if (!draft || !sheet.value || !stored.value) return
     staleDraft.value = null
+    pendingMerge = null
+    conflictFields.value = []
     conflict.value = stored.value
     conflictRevision = storedRevision
     showWorkingCopy(draft, keysFor(draft), stored.value, storedKeys.value ?? keysFor(stored.value), storedRevision)
     saveState.value = 'conflict'
   }
 
-  /** The person's answer to "cette fiche a été modifiée dans un autre onglet". */
+  /**
+   * The person's answer to « cette fiche a été modifiée dans un autre onglet ». After a merge, only the fields
+   * changed on both sides take the chosen side; every other edit, of either side, is kept.
+   */
   async function resolveConflict(keep: 'mine' | 'theirs') {
     const theirs = conflict.value
     if (!theirs || !sheet.value) return
+    if (pendingMerge && stored.value) {
+      const { merge, theirs: theirsStored } = pendingMerge
+      adoptMerged(settleConflicts(merge, keep), theirsStored, stored.value)
+      await save()
+      return
+    }
     conflict.value = null
+    conflictFields.value = []
     if (keep === 'theirs') {
       showStored({ sheet: theirs, revision: conflictRevision })
       saveState.value = 'saved'
@@ -316,11 +470,17 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   }
 
   function close() {
+    clearTimeout(retryTimer)
+    retryTimer = undefined
+    retries = 0
     clearTimeout(autosaveTimer)
     autosaveTimer = undefined
+    firstPendingAt = undefined
     stopObserving?.()
     stopObserving = undefined
     conflict.value = null
+    conflictFields.value = []
+    pendingMerge = null
     phaseLeft.value = null
     sheet.value = null
     stored.value = null
@@ -346,7 +506,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     }
     const recreating = storedRevision < 0
     const next = savableSheet(working, keys, base, baseKeys)
-    const keepDraft = fingerprint(next.sheet) !== workingPrint
+    const keepDraft = holdsMoreThan(working, next.sheet)
     saveState.value = 'saving'
     try {
       if (!recreating && fingerprint(next.sheet) === fingerprint(base)) {
@@ -354,15 +514,22 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
         if (keepDraft) await repository.saveDraft(working, storedRevision, { draft: keys, stored: baseKeys })
         else await repository.discardDraft(working.id)
       } else {
+        if (!recreating) {
+          // Rescue copies written from now on say which version this save writes, in case it commits unheard.
+          savingNow = { revision: storedRevision + 1, contentCrc: contentCrc(next.sheet), storedKeys: copyKeys(next.keys) }
+          rescue()
+        }
         const result = await repository.save(next.sheet, {
           expectedRevision: recreating ? null : storedRevision,
           draft: keepDraft ? { content: working, rowKeys: { draft: keys, stored: next.keys } } : undefined,
-        })
+        }).finally(() => (savingNow = undefined))
         if (isSaveConflict(result)) {
+          // Stored elsewhere meanwhile: merge field by field; only the same field changed on both sides asks.
+          if (mergeWith({ sheet: result.conflict, revision: result.revision })) {
+            void save()
+            return
+          }
           await repository.saveDraft(working, storedRevision, { draft: keys, stored: baseKeys })
-          conflict.value = result.conflict
-          conflictRevision = result.revision
-          saveState.value = 'conflict'
           return
         }
         if (isSaveDeleted(result)) {
@@ -378,23 +545,45 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
         if (sheet.value?.id === working.id) sheet.value.updatedAt = result.sheet.updatedAt
         void useStorageStatusStore().ensurePersistence()
       }
+      const savedFrom = storedRevision
       writtenFingerprint = workingPrint
-      // Safely in IndexedDB: the last-resort copy is no longer needed (unless the person typed on meanwhile).
-      if (!sheet.value || fingerprint(sheet.value) === workingPrint) clearRescueCopy(working.id)
+      // Safely in IndexedDB (the transaction committed): the last-resort copy is no longer needed — unless the
+      // person typed on meanwhile (it is written again, on the new revision) or it is another tab's typing.
+      if (!sheet.value || fingerprint(sheet.value) === workingPrint) clearOwnRescueCopy(working.id, savedFrom)
+      else rescue()
       lastSavedAt.value = new Date()
       saveError.value = null
+      retries = 0
       // Edits typed while this save ran are still pending.
       saveState.value = sheet.value && fingerprint(sheet.value) !== workingPrint ? 'pending' : settledState()
     } catch (error) {
       saveState.value = 'error'
       saveError.value = error
+      retryLater()
     }
+  }
+
+  /**
+   * A failed write (a full disk, storage busy) is tried again by itself, more and more rarely: when room comes back
+   * the edits are stored without waiting for the person's next key.
+   */
+  function retryLater() {
+    clearTimeout(retryTimer)
+    const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)]!
+    retries += 1
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined
+      if (saveState.value !== 'error' || !sheet.value) return
+      writtenFingerprint = ''
+      void save()
+    }, delay)
   }
 
   /** Writes the current working copy (and its draft), after any save already under way. */
   function save(): Promise<void> {
     clearTimeout(autosaveTimer)
     autosaveTimer = undefined
+    firstPendingAt = undefined
     if (!sheet.value || !rowKeys.value) return saving
     const snapshot = plainCopy(sheet.value)
     const keys = copyKeys(rowKeys.value)
@@ -413,8 +602,12 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     // A conflict or a deletion elsewhere keeps saying so: typing on does not make the edits savable.
     if (!conflict.value && !deletedElsewhere.value && fingerprint(sheet.value) !== writtenFingerprint)
       saveState.value = 'pending'
+    rescueSoon()
+    const now = Date.now()
+    firstPendingAt ??= now
     clearTimeout(autosaveTimer)
-    autosaveTimer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
+    const delay = Math.max(0, Math.min(AUTOSAVE_DELAY_MS, firstPendingAt + AUTOSAVE_MAX_WAIT_MS - now))
+    autosaveTimer = setTimeout(() => void save(), delay)
   }
 
   function edit(change: SheetEdit) {
@@ -527,10 +720,14 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     lastSavedAt,
     importedAt,
     draftRestored,
+    unsavedRestored,
     staleDraft,
     restoreStaleDraft,
     conflict,
+    conflictFields,
     refreshedFromElsewhere,
+    changedElsewhere,
+    mergedWithMine,
     resolveConflict,
     deletedElsewhere,
     restoreDeleted,

@@ -16,6 +16,7 @@ async function mountLibrary(titles: string[]) {
     routes: [
       { path: '/', name: 'library', component: LibraryView },
       { path: '/fiches/:id', name: 'sheet', component: { render: () => null } },
+      { path: '/corbeille', name: 'trash', component: { render: () => null } },
     ],
   })
   await router.push('/')

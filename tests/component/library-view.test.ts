@@ -23,6 +23,7 @@ async function mountLibrary(sheets: Sheet[], onPurge?: (olderThan: Date) => void
     routes: [
       { path: '/', name: 'library', component: LibraryView },
       { path: '/fiches/:id', name: 'sheet', component: { render: () => null } },
+      { path: '/corbeille', name: 'trash', component: { render: () => null } },
     ],
   })
   await router.push('/')

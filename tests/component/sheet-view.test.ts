@@ -184,6 +184,25 @@ describe('SheetView', () => {
     expect(memory.sheets.get(id)?.author).toBe('Service SIG et cartographie')
   })
 
+  it('tries again by itself when the storage was full: once there is room, the edit is stored without a new key', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { wrapper, memory, id } = await openEditor()
+    const realSave = memory.repository.save
+    let full = true
+    memory.repository.save = async (...args) => {
+      if (full) throw Object.assign(new Error('aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } })
+      return realSave(...args)
+    }
+    await field('Rédigée par').setValue('Service SIG')
+    await waitForAutosave()
+    expect(wrapper.text()).toContain('L’espace de stockage du navigateur est plein')
+    // Room comes back (a download deleted, another site's data cleared): nobody types.
+    full = false
+    await vi.advanceTimersByTimeAsync(31_000)
+    await vi.waitFor(() => expect(memory.sheets.get(id)?.author).toBe('Service SIG'))
+    expect(wrapper.text()).not.toContain('L’espace de stockage du navigateur est plein')
+  })
+
   it('exports what is on screen when the storage is full, and warns before the tab is closed', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { memory } = await openEditor()

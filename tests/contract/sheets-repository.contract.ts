@@ -173,6 +173,79 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       expect(await repository.restore(sheet.id)).toEqual({ status: 'missing' })
     })
 
+    it('lists the trash most recently deleted first, with what tells each sheet apart and when it was deleted', async () => {
+      const repository = open()
+      const first = await repository.create({ title: 'Première supprimée', organisation: 'Commune de Cozzano' })
+      const created = await repository.create({ title: 'Seconde supprimée' })
+      const saved = await repository.save({ ...created, author: 'Camille Durand' })
+      const second = saved.ok ? saved.sheet : created
+      const kept = await repository.create({ title: 'Gardée' })
+      const before = new Date().toISOString()
+      await repository.remove(first.id)
+      await tick()
+      await repository.remove(second.id)
+      const trash = await repository.listTrash()
+      expect(trash).toEqual([
+        {
+          id: second.id,
+          title: 'Seconde supprimée',
+          organisation: '',
+          author: 'Camille Durand',
+          deletedAt: expect.any(String),
+          updatedAt: second.updatedAt,
+        },
+        {
+          id: first.id,
+          title: 'Première supprimée',
+          organisation: 'Commune de Cozzano',
+          author: '',
+          deletedAt: expect.any(String),
+          updatedAt: first.updatedAt,
+        },
+      ])
+      expect(trash[1]!.deletedAt >= before && trash[0]!.deletedAt > trash[1]!.deletedAt).toBe(true)
+      expect(trash.some((entry) => entry.id === kept.id)).toBe(false)
+      await repository.restore(first.id)
+      expect((await repository.listTrash()).map((entry) => entry.id)).toEqual([second.id])
+    })
+
+    it('restores several deleted sheets in one go, never over a sheet that came back with the same id, and says which', async () => {
+      const repository = open()
+      const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((title) => repository.create({ title })))
+      for (const sheet of [a!, b!, c!]) await repository.remove(sheet.id)
+      const newer = { ...structuredClone(b!), author: 'Version importée' }
+      await repository.importSheets([newer])
+      const results = await repository.restoreMany([a!.id, b!.id, 'absente'])
+      expect(results).toEqual(
+        new Map<string, unknown>([
+          [a!.id, { status: 'restored', sheet: a }],
+          [b!.id, { status: 'exists', current: newer, deleted: b }],
+          ['absente', { status: 'missing' }],
+        ]),
+      )
+      expect(await repository.get(a!.id)).toEqual(a)
+      expect(await repository.get(b!.id)).toEqual(newer)
+      // The one refused stays in the trash, and can still come back beside the sheet that took its place.
+      expect((await repository.listTrash()).map((entry) => entry.id).sort()).toEqual([b!.id, c!.id].sort())
+      const copy = await repository.restoreAsCopy(b!.id, (title) => `${title} (restaurée)`)
+      expect(copy?.project.title).toBe('B (restaurée)')
+      expect((await repository.listTrash()).map((entry) => entry.id)).toEqual([c!.id])
+      expect((await repository.listSummaries()).map((summary) => summary.title).sort()).toEqual(['A', 'B', 'B (restaurée)'])
+    })
+
+    it('erases deleted sheets for good, one or all, and never a sheet of the library', async () => {
+      const repository = open()
+      const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((title) => repository.create({ title })))
+      await repository.remove(a!.id)
+      await repository.remove(b!.id)
+      expect(await repository.eraseFromTrash([a!.id])).toBe(1)
+      expect(await repository.restore(a!.id)).toEqual({ status: 'missing' })
+      expect((await repository.listTrash()).map((entry) => entry.id)).toEqual([b!.id])
+      expect(await repository.eraseFromTrash([b!.id, a!.id, c!.id])).toBe(1)
+      expect(await repository.listTrash()).toEqual([])
+      expect(await repository.get(c!.id)).toEqual(c)
+    })
+
     it('imports sheets as given, replacing stored ones and their drafts, and gets them back by id', async () => {
       const repository = open()
       const local = await repository.create({ title: 'Locale' })

@@ -257,6 +257,16 @@ for (const screen of SCREENS) {
     await shot(page, `print-${screen.name}`)
     await page.emulateMedia({ media: 'screen' })
 
+    // « Corbeille », with the sheet of the long title in it.
+    await page.goto('/')
+    await page.getByRole('button', { name: `Supprimer « ${LONG_TITLE} »` }).click()
+    await page.getByRole('link', { name: 'Corbeille', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 2, name: LONG_TITLE })).toBeVisible()
+    await expectNoSidewaysScroll(page, 'trash')
+    await shot(page, `trash-${screen.name}`, true)
+    await expectAccessible(page, screen, 'the trash')
+    if (screen.touch) expect.soft(await smallTouchTargets(page), 'trash touch targets').toEqual([])
+
     await page.goto('/confidentialite')
     await expect(page.getByRole('heading', { level: 1, name: 'Confidentialité' })).toBeVisible()
     await expectNoSidewaysScroll(page, 'privacy page')

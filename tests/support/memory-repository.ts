@@ -4,7 +4,8 @@
 import { createSheet, duplicateSheet, validateSheet, type Sheet } from '@/domain/sheet'
 import { summarise } from '@/domain/summary'
 import { decoratedTitle } from '@/domain/titles'
-import type { SaveResult, SheetsRepository } from '@/storage'
+import { trashEntry } from '@/domain/trash'
+import type { RestoreResult, SaveResult, SheetsRepository } from '@/storage'
 import type { DraftRecord, SummaryRecord, TrashRecord } from '@/storage/db'
 
 const copy = <T>(value: T): T => structuredClone(value)
@@ -32,6 +33,17 @@ export function createMemoryRepository(initial: Sheet[] = []) {
       editedAt.delete(sheet.id)
     } else editedAt.set(sheet.id, now)
     return previous + 1
+  }
+
+  function restoreFromTrash(id: string): RestoreResult {
+    const record = trash.get(id)
+    if (!record) return { status: 'missing' }
+    if (sheets.has(id)) return { status: 'exists', current: copy(sheets.get(id)!), deleted: copy(record.sheet) }
+    const result = validateSheet(record.sheet)
+    if (!result.ok) return { status: 'missing' }
+    put(result.sheet, record.revision ?? 1)
+    trash.delete(id)
+    return { status: 'restored', sheet: result.sheet }
   }
 
   function stored(id: string) {
@@ -90,15 +102,14 @@ export function createMemoryRepository(initial: Sheet[] = []) {
       revisions.delete(id)
       drafts.delete(id)
     },
-    async restore(id) {
-      const record = trash.get(id)
-      if (!record) return { status: 'missing' }
-      if (sheets.has(id)) return { status: 'exists', current: copy(sheets.get(id)!), deleted: copy(record.sheet) }
-      const result = validateSheet(record.sheet)
-      if (!result.ok) return { status: 'missing' }
-      put(result.sheet, record.revision ?? 1)
-      trash.delete(id)
-      return { status: 'restored', sheet: result.sheet }
+    restore: async (id) => restoreFromTrash(id),
+    restoreMany: async (ids) => new Map([...new Set(ids)].map((id) => [id, restoreFromTrash(id)])),
+    listTrash: async () =>
+      [...trash.values()]
+        .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
+        .map((record) => trashEntry(copy(record.sheet), record.deletedAt)),
+    async eraseFromTrash(ids) {
+      return [...new Set(ids)].filter((id) => trash.delete(id)).length
     },
     async restoreAsCopy(id, copyTitle) {
       const record = trash.get(id)

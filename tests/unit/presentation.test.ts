@@ -1,7 +1,7 @@
 // The presentation layer: what people read, the same on every screen, from the real French messages.
 import { describe, expect, it } from 'vitest'
 import { THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
-import { describeError } from '@/presentation/error-message'
+import { describeError, isStaleCodeError } from '@/presentation/error-message'
 import { indicatorRow, indicatorRows } from '@/presentation/indicators'
 import { axisName, bandName, scaleLevels, scoreText } from '@/presentation/scores'
 import { testTranslate } from '../i18n'
@@ -101,5 +101,20 @@ describe('describeError', () => {
     expect(describeError(new TypeError('x is undefined'), t)).toBe('Une erreur inattendue s’est produite (TypeError).')
     expect(describeError('a string', t)).toBe('Une erreur inattendue s’est produite (string).')
     for (const error of [quota, zodDump, new TypeError('x is undefined')]) expect(describeError(error, t)).not.toContain(error.message)
+  })
+
+  it('says a new version is installed when a piece of this page’s code is gone, as each browser words it', () => {
+    for (const message of [
+      'Failed to fetch dynamically imported module: http://localhost/assets/exchange-1a2b3c.js',
+      'Importing a module script failed.',
+      'error loading dynamically imported module: http://localhost/assets/exchange-1a2b3c.js',
+    ]) {
+      expect(isStaleCodeError(new TypeError(message)), message).toBe(true)
+      expect(describeError(new TypeError(message), t)).toBe(
+        'Une nouvelle version de l’application a été installée, et cette page utilise encore l’ancienne : rechargez-la pour continuer. Votre saisie est conservée.',
+      )
+    }
+    expect(isStaleCodeError(new TypeError('x is undefined'))).toBe(false)
+    expect(isStaleCodeError(new Error('Failed to fetch dynamically imported module'))).toBe(false)
   })
 })

@@ -61,7 +61,8 @@ export const router = createRouter({
   ],
   scrollBehavior(to, _from, saved) {
     if (saved) return saved
-    if (to.hash) return { el: to.hash }
+    // A share link's fragment (#partage=…) is data, not a place in the page.
+    if (to.hash && !to.hash.startsWith('#partage=')) return { el: to.hash }
     return { top: 0 }
   },
 })

@@ -60,6 +60,10 @@ export type FileProblem =
   | { kind: 'png-corrupt' }
   | { kind: 'png-sheet-too-large' }
   | { kind: 'png-sheet-unreadable' }
+  /** A share link or QR transfer cut or altered on its way (its checksum or its compression does not hold). */
+  | { kind: 'share-damaged' }
+  /** A share link whose content would inflate beyond the 50 MB an imported file may weigh. */
+  | { kind: 'share-too-large' }
 
 export interface SheetProblem {
   kind: 'sheet'

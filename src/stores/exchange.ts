@@ -14,7 +14,7 @@ import { useStorageStatusStore } from './storage-status'
 import { useWorkshopsStore } from './workshops'
 import { loadSheetMessages, loadWorkshopMessages } from '@/i18n'
 
-type ImportStage = 'idle' | 'reading' | 'conflict' | 'writing' | 'done'
+type ImportStage = 'idle' | 'reading' | 'preview' | 'conflict' | 'writing' | 'done'
 
 interface RefusedFile {
   fileName: string
@@ -25,6 +25,44 @@ interface ImportTotals {
   added: number
   replaced: number
   skipped: number
+}
+
+/** What a link or QR codes carry, shown before anything is written: the person agrees first. */
+export interface ImportPreview {
+  source: string
+  sheets: { title: string; organisation: string }[]
+  workshopTitle: string | null
+}
+
+interface ImportOptions {
+  intoWorkshop?: string
+  /** Ask before writing (a link or QR codes: nobody chose a file, the content arrived with the address). */
+  confirmFirst?: boolean
+  /**
+   * No dialog unless there is something to ask or to refuse: the QR scanner says itself what it received and goes on
+   * to the next participant.
+   */
+  quiet?: boolean
+}
+
+/** What an import did, for a screen that words it itself (the QR scanner). */
+export interface ImportReport {
+  /** The titles of the sheets the files brought, now in the library (added, replaced or already there). */
+  titles: string[]
+  refused: boolean
+  cancelled: boolean
+}
+
+/** What « Copier un lien de partage » offers: the link's fragment, and the file for when a link will not do. */
+export interface SharePackage {
+  /** The sheets as a payload (domain/share-code), for QR codes. */
+  payload: string
+  fragment: string
+  fileText: string
+  fileName: string
+  sheetCount: number
+  /** The workshop the link carries, if it does. */
+  workshopTitle: string | null
 }
 
 interface ConflictAnswer {
@@ -55,7 +93,10 @@ export const useExchangeStore = defineStore('exchange', () => {
   const queued = shallowRef<File[]>([])
   /** The library changed while the person was answering: the questions are asked again. */
   const changedMeanwhile = ref(false)
+  const preview = shallowRef<ImportPreview | null>(null)
   let answerConflict: ((answer: ConflictAnswer) => void) | null = null
+  let answerPreview: ((consent: boolean) => void) | null = null
+  let importedTitles: string[] = []
   let reading: AbortController | null = null
 
   function reset() {
@@ -68,7 +109,22 @@ export const useExchangeStore = defineStore('exchange', () => {
     workshopsReceived.value = []
     joinedWorkshop.value = null
     conflict.value = null
+    preview.value = null
     changedMeanwhile.value = false
+  }
+
+  function askPreview(next: ImportPreview): Promise<boolean> {
+    preview.value = next
+    stage.value = 'preview'
+    return new Promise((resolve) => (answerPreview = resolve))
+  }
+
+  /** The person's answer to the preview: import what the link or the codes carry, or not. */
+  function confirmPreview(consent: boolean) {
+    const resolve = answerPreview
+    answerPreview = null
+    preview.value = null
+    resolve?.(consent)
   }
 
   function askConflict(next: ImportConflict, index: number, total: number): Promise<ConflictAnswer> {
@@ -115,7 +171,8 @@ export const useExchangeStore = defineStore('exchange', () => {
   }
 
   /** Returns false when the person cancelled, in which case nothing of this file is written. */
-  async function importOneFile(file: File, copyTitle: (title: string) => string, intoWorkshop?: string): Promise<boolean> {
+  async function importOneFile(file: File, copyTitle: (title: string) => string, options: ImportOptions): Promise<boolean> {
+    const { intoWorkshop } = options
     currentFile.value = file.name
     stage.value = 'reading'
     changedMeanwhile.value = false
@@ -140,6 +197,14 @@ export const useExchangeStore = defineStore('exchange', () => {
     if (!result.ok) {
       refused.value = [...refused.value, { fileName: file.name, problems: result.problems }]
       return true
+    }
+    if (options.confirmFirst) {
+      const consent = await askPreview({
+        source: file.name,
+        sheets: result.sheets.map((sheet) => ({ title: sheet.project.title, organisation: sheet.organisation })),
+        workshopTitle: result.workshop?.title ?? null,
+      })
+      if (!consent) return false
     }
 
     const repository = sheetsRepository()
@@ -187,6 +252,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       const writtenIds = new Set(outcome.toWrite.map((sheet) => sheet.id))
       const alreadyStored = new Set(ids.filter((id) => !writtenIds.has(id)))
       await joinWorkshops([...new Set([...ids, ...writtenIds])], result.workshop, intoWorkshop, alreadyStored)
+      importedTitles.push(...result.sheets.map((sheet) => sheet.project.title))
       return true
     }
   }
@@ -198,19 +264,20 @@ export const useExchangeStore = defineStore('exchange', () => {
   async function importFiles(
     files: readonly File[],
     copyTitle: (title: string) => string,
-    options: { intoWorkshop?: string } = {},
-  ) {
+    options: ImportOptions = {},
+  ): Promise<ImportReport | undefined> {
     if (files.length === 0) return
     if (stage.value !== 'idle' && stage.value !== 'done') {
       queued.value = [...queued.value, ...files]
       return
     }
     reset()
+    importedTitles = []
     queued.value = [...files]
     while (queued.value.length > 0) {
       const [file, ...rest] = queued.value
       queued.value = rest
-      const goOn = await importOneFile(file!, copyTitle, options.intoWorkshop)
+      const goOn = await importOneFile(file!, copyTitle, options)
       if (!goOn) {
         cancelled.value = writeError.value === null
         // Cancelling stops the whole import, including the files waiting.
@@ -221,11 +288,39 @@ export const useExchangeStore = defineStore('exchange', () => {
     stage.value = 'done'
     if (totals.value.added + totals.value.replaced > 0) void useStorageStatusStore().ensurePersistence()
     await useLibraryStore().load()
+    const report = { titles: importedTitles, refused: refused.value.length > 0, cancelled: cancelled.value || writeError.value !== null }
+    if (options.quiet && !report.refused && !report.cancelled) reset()
+    return report
+  }
+
+  /**
+   * Imports what a share link or QR codes carried (a payload, see domain/share-code), after the person agreed to the
+   * preview; `source` names it in the dialog (« Lien de partage »). A link cut or altered on its way (`'damaged'`)
+   * is refused like a broken file, and nothing is written.
+   */
+  async function importSharedPayload(
+    payload: string | 'damaged',
+    source: string,
+    copyTitle: (title: string) => string,
+    options: { intoWorkshop?: string } = {},
+  ) {
+    if (stage.value !== 'idle' && stage.value !== 'done') return
+    const { decodePayload } = await import('@/domain/share-code')
+    const decoded = payload === 'damaged' ? ({ ok: false, problem: 'damaged' } as const) : await decodePayload(payload)
+    if (!decoded.ok) {
+      reset()
+      refused.value = [{ fileName: source, problems: [{ kind: decoded.problem === 'too-large' ? 'share-too-large' : 'share-damaged' }] }]
+      stage.value = 'done'
+      return
+    }
+    const file = new File([decoded.bytes as Uint8Array<ArrayBuffer>], source, { type: 'application/json' })
+    await importFiles([file], copyTitle, { ...options, confirmFirst: true })
   }
 
   /** "Annuler l'import": stops reading the current file, or answers the open question with "cancel". */
   function cancel() {
-    if (stage.value === 'conflict') answer('cancel')
+    if (stage.value === 'preview') confirmPreview(false)
+    else if (stage.value === 'conflict') answer('cancel')
     else if (stage.value === 'reading') reading?.abort()
   }
 
@@ -258,6 +353,29 @@ export const useExchangeStore = defineStore('exchange', () => {
     parts.forEach((part, index) => downloadText(names[index]!, serializeSheets(part, now)))
     if (ids === 'all') useStorageStatusStore().recordBackup(now)
     return names
+  }
+
+  /**
+   * These sheets (and the workshop they belong to) ready to share without a server: the fragment of a share link,
+   * and the same file an export writes, for the system's share sheet or when the link is too long.
+   */
+  async function prepareShare(sheets: readonly Sheet[], workshop?: Workshop, now = new Date()): Promise<SharePackage> {
+    const [{ serializeSheets, exportFileName }, { encodePayload, shareFragment }, { workshopBlock }, slug] = await Promise.all([
+      loadExchange(),
+      import('@/domain/share-code'),
+      import('@/domain/workshop'),
+      workshop ? workshopSlug(workshop) : undefined,
+    ])
+    const fileText = serializeSheets(sheets, now, workshop ? workshopBlock(workshop) : undefined)
+    const payload = await encodePayload(fileText)
+    return {
+      payload,
+      fragment: shareFragment(payload),
+      fileText,
+      fileName: slug ? `atelier-${slug}.json` : exportFileName(sheets, now),
+      sheetCount: sheets.length,
+      workshopTitle: workshop?.title ?? null,
+    }
   }
 
   /** A workshop's name as it goes in file names: `atelier-<slug>.json`, `atelier-<slug>.csv`. */
@@ -304,6 +422,7 @@ export const useExchangeStore = defineStore('exchange', () => {
   return {
     exportWorkshop,
     downloadSpreadsheet,
+    prepareShare,
     workshopsReceived,
     joinedWorkshop,
     stage,
@@ -314,6 +433,9 @@ export const useExchangeStore = defineStore('exchange', () => {
     totals,
     conflict,
     conflictPosition,
+    preview,
+    confirmPreview,
+    importSharedPayload,
     queued,
     changedMeanwhile,
     reset,

@@ -88,3 +88,60 @@ describe('exchange store: importing a bundle with conflicts', () => {
     expect(memory.sheets.size).toBe(3)
   })
 })
+
+describe('exchange store: sheets that arrive by a link or QR codes', () => {
+  let memory: ReturnType<typeof useMemoryStorage>
+
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    memory = useMemoryStorage([createSheet({ title: 'Déjà là' })])
+  })
+
+  async function payloadOf(sheets: Sheet[]) {
+    const { encodePayload } = await import('@/domain/share-code')
+    return encodePayload(serializeSheets(sheets, new Date()))
+  }
+
+  it('shows what a link carries and writes nothing until the person agrees', async () => {
+    const store = useExchangeStore()
+    const shared = createSheet({ title: 'Compteurs vélo', organisation: 'Métropole' })
+    const done = store.importSharedPayload(await payloadOf([shared]), 'Lien de partage', copyTitle)
+    await vi.waitFor(() => expect(store.stage).toBe('preview'), { timeout: 30_000, interval: 5 })
+    expect(store.preview).toEqual({ source: 'Lien de partage', sheets: [{ title: 'Compteurs vélo', organisation: 'Métropole' }], workshopTitle: null })
+    expect(memory.sheets.has(shared.id)).toBe(false)
+    store.confirmPreview(true)
+    await done
+    expect(memory.sheets.get(shared.id)?.project.title).toBe('Compteurs vélo')
+    expect(store.totals).toEqual({ added: 1, replaced: 0, skipped: 0 })
+  })
+
+  it('writes nothing when the preview is declined', async () => {
+    const store = useExchangeStore()
+    const shared = createSheet({ title: 'Compteurs vélo' })
+    const done = store.importSharedPayload(await payloadOf([shared]), 'Lien de partage', copyTitle)
+    await vi.waitFor(() => expect(store.stage).toBe('preview'), { timeout: 30_000, interval: 5 })
+    store.cancel()
+    await done
+    expect(store.cancelled).toBe(true)
+    expect(memory.sheets.has(shared.id)).toBe(false)
+  })
+
+  it('refuses a damaged link, or one that does not inflate, naming it, with nothing written', async () => {
+    const store = useExchangeStore()
+    await store.importSharedPayload('damaged', 'Lien de partage', copyTitle)
+    expect(store.refused).toEqual([{ fileName: 'Lien de partage', problems: [{ kind: 'share-damaged' }] }])
+    await store.importSharedPayload('AAAA_____', 'Lien de partage', copyTitle)
+    expect(store.refused).toEqual([{ fileName: 'Lien de partage', problems: [{ kind: 'share-damaged' }] }])
+    expect(store.stage).toBe('done')
+    expect(memory.sheets.size).toBe(1)
+  })
+
+  it('imports quietly for the QR scanner and reports the titles received', async () => {
+    const store = useExchangeStore()
+    const file = fileOf([createSheet({ title: 'Reçue par QR code' })], 'QR code')
+    const report = await store.importFiles([file], copyTitle, { quiet: true })
+    expect(report).toEqual({ titles: ['Reçue par QR code'], refused: false, cancelled: false })
+    // Nothing to ask or refuse: no dialog stays open over the scanner.
+    expect(store.stage).toBe('idle')
+  })
+})

@@ -1,20 +1,26 @@
-// Exporting and copying the radar image of a sheet, with every word of the image in French.
+// Exporting and copying the radar image of a sheet, with every word of the image in French. The image carries the
+// sheet (to import it back): without people's names when « Sans les noms des personnes » is chosen.
 // The drawing code and its texts load on first use, so pages that merely offer the button stay light.
 import type { Sheet } from '@/domain/sheet'
 import { loadSheetMessages } from '@/i18n'
 import { useTranslate } from './useTranslate'
+import { useWithoutNames } from './useWithoutNames'
 
 export function useRadarImage() {
   const { t } = useTranslate()
+  const { namesForExport } = useWithoutNames()
 
   async function render(sheet: Sheet): Promise<Blob> {
-    const [{ renderRadarImage }, { radarImageLabels }] = await Promise.all([
+    const names = namesForExport()
+    const [{ renderRadarImage }, { radarImageLabels }, { withoutPersonNames }] = await Promise.all([
       import('@/services/radar-image'),
       import('@/presentation/radar-image-labels'),
-      // The series names are the editor's words, not yet loaded when exporting from the library.
+      import('@/domain/anonymise'),
+      // The series names (and the stakeholders' roles) are the editor's words, not yet loaded in the library.
       loadSheetMessages(),
     ])
-    return renderRadarImage(sheet, radarImageLabels(sheet, t))
+    const leaving = names ? withoutPersonNames(sheet, names) : sheet
+    return renderRadarImage(leaving, radarImageLabels(leaving, t))
   }
 
   /** Downloads the image; returns its file name. */

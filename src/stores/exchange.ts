@@ -8,6 +8,7 @@ import type { ConflictChoice, ImportConflict } from '@/domain/import-plan'
 import type { Sheet } from '@/domain/sheet'
 import type { Workshop, WorkshopBlock } from '@/domain/workshop'
 import type { Translate } from '@/presentation/translate'
+import type { NeutralNames } from '@/domain/anonymise'
 import { sheetsRepository } from '@/storage'
 import { useLibraryStore } from './library'
 import { useStorageStatusStore } from './storage-status'
@@ -324,24 +325,42 @@ export const useExchangeStore = defineStore('exchange', () => {
     else if (stage.value === 'reading') reading?.abort()
   }
 
+  /**
+   * The sheets as they leave the browser: with `names` (« sans les noms des personnes »), people's names replaced
+   * by those neutral words (domain/anonymise). The stakeholders' roles are the editor's words: loaded first.
+   */
+  async function outgoing(sheets: readonly Sheet[], names: NeutralNames | undefined): Promise<readonly Sheet[]> {
+    if (!names) return sheets
+    const [{ withoutPersonNames }] = await Promise.all([import('@/domain/anonymise'), loadSheetMessages()])
+    return sheets.map((sheet) => withoutPersonNames(sheet, names))
+  }
+
+  /** A workshop's block as it leaves the browser (its facilitator's name left out with `names`). */
+  async function outgoingWorkshop(workshop: Workshop, names: NeutralNames | undefined) {
+    const [{ workshopBlock }, { workshopWithoutNames }] = await Promise.all([import('@/domain/workshop'), import('@/domain/anonymise')])
+    return names ? workshopWithoutNames(workshopBlock(workshop), names) : workshopBlock(workshop)
+  }
+
   /** Downloads these sheets as one file; returns its name. */
-  async function downloadSheets(sheets: readonly Sheet[], now = new Date()): Promise<string> {
-    const [{ serializeSheets, exportFileName }, { downloadText }] = await Promise.all([
+  async function downloadSheets(sheets: readonly Sheet[], names?: NeutralNames, now = new Date()): Promise<string> {
+    const [{ serializeSheets, exportFileName }, { downloadText }, leaving] = await Promise.all([
       loadExchange(),
       import('@/services/download'),
+      outgoing(sheets, names),
     ])
     const fileName = exportFileName(sheets, now)
-    downloadText(fileName, serializeSheets(sheets, now))
+    downloadText(fileName, serializeSheets(leaving, now))
     return fileName
   }
 
   /**
    * Downloads the given stored sheets (or the whole library): one file, or several when they would not import
-   * back as one (more than 10,000 sheets, or above about 45 MB). Returns the file names.
+   * back as one (more than 10,000 sheets, or above about 45 MB). Returns the file names. The whole library is a
+   * backup: it keeps every name, so that restoring it gives everything back; `names` applies to chosen sheets.
    */
-  async function exportSheets(ids: readonly string[] | 'all'): Promise<string[]> {
+  async function exportSheets(ids: readonly string[] | 'all', names?: NeutralNames): Promise<string[]> {
     const repository = sheetsRepository()
-    const sheets: Sheet[] = ids === 'all' ? await repository.getAll() : await repository.getMany(ids)
+    const sheets = ids === 'all' ? await repository.getAll() : await outgoing(await repository.getMany(ids), names)
     if (sheets.length === 0) return []
     const [{ serializeSheets, exportFileName, splitForExport }, { downloadText }] = await Promise.all([
       loadExchange(),
@@ -349,24 +368,30 @@ export const useExchangeStore = defineStore('exchange', () => {
     ])
     const now = new Date()
     const parts = splitForExport(sheets)
-    const names = parts.map((part, index) => exportFileName(part, now, { index: index + 1, total: parts.length }))
-    parts.forEach((part, index) => downloadText(names[index]!, serializeSheets(part, now)))
+    const fileNames = parts.map((part, index) => exportFileName(part, now, { index: index + 1, total: parts.length }))
+    parts.forEach((part, index) => downloadText(fileNames[index]!, serializeSheets(part, now)))
     if (ids === 'all') useStorageStatusStore().recordBackup(now)
-    return names
+    return fileNames
   }
 
   /**
    * These sheets (and the workshop they belong to) ready to share without a server: the fragment of a share link,
    * and the same file an export writes, for the system's share sheet or when the link is too long.
    */
-  async function prepareShare(sheets: readonly Sheet[], workshop?: Workshop, now = new Date()): Promise<SharePackage> {
-    const [{ serializeSheets, exportFileName }, { encodePayload, shareFragment }, { workshopBlock }, slug] = await Promise.all([
+  async function prepareShare(
+    sheets: readonly Sheet[],
+    workshop?: Workshop,
+    names?: NeutralNames,
+    now = new Date(),
+  ): Promise<SharePackage> {
+    const [{ serializeSheets, exportFileName }, { encodePayload, shareFragment }, leaving, block, slug] = await Promise.all([
       loadExchange(),
       import('@/domain/share-code'),
-      import('@/domain/workshop'),
+      outgoing(sheets, names),
+      workshop ? outgoingWorkshop(workshop, names) : undefined,
       workshop ? workshopSlug(workshop) : undefined,
     ])
-    const fileText = serializeSheets(sheets, now, workshop ? workshopBlock(workshop) : undefined)
+    const fileText = serializeSheets(leaving, now, block)
     const payload = await encodePayload(fileText)
     return {
       payload,
@@ -385,16 +410,16 @@ export const useExchangeStore = defineStore('exchange', () => {
   }
 
   /** A workshop as one file: its sheets, in the workshop's order, under the envelope's `workshop` block. */
-  async function exportWorkshop(workshop: Workshop, now = new Date()): Promise<string> {
-    const [sheets, { serializeSheets }, slug, { workshopBlock }, { downloadText }] = await Promise.all([
+  async function exportWorkshop(workshop: Workshop, names?: NeutralNames, now = new Date()): Promise<string> {
+    const [sheets, { serializeSheets }, slug, block, { downloadText }] = await Promise.all([
       useLibraryStore().getSheets(workshop.sheetIds),
       loadExchange(),
       workshopSlug(workshop),
-      import('@/domain/workshop'),
+      outgoingWorkshop(workshop, names),
       import('@/services/download'),
     ])
     const fileName = `atelier-${slug}.json`
-    downloadText(fileName, serializeSheets(sheets, now, workshopBlock(workshop)))
+    downloadText(fileName, serializeSheets(await outgoing(sheets, names), now, block))
     return fileName
   }
 
@@ -402,7 +427,12 @@ export const useExchangeStore = defineStore('exchange', () => {
    * These sheets, in this order, as a spreadsheet (CSV): `fiches-<date>.csv`, or `atelier-<slug>.csv` for a
    * workshop's. Returns the file name, or null when none of the sheets is stored any more.
    */
-  async function downloadSpreadsheet(ids: readonly string[], t: Translate, workshop?: Workshop): Promise<string | null> {
+  async function downloadSpreadsheet(
+    ids: readonly string[],
+    t: Translate,
+    workshop?: Workshop,
+    names?: NeutralNames,
+  ): Promise<string | null> {
     const [sheets, { sheetsToSpreadsheet, spreadsheetFileName }, slug, { downloadText }] = await Promise.all([
       useLibraryStore().getSheets(ids),
       import('@/presentation/spreadsheet'),
@@ -415,7 +445,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     ])
     if (sheets.length === 0) return null
     const fileName = spreadsheetFileName(new Date(), slug)
-    downloadText(fileName, sheetsToSpreadsheet(sheets, t), 'text/csv')
+    downloadText(fileName, sheetsToSpreadsheet(await outgoing(sheets, names), t), 'text/csv')
     return fileName
   }
 

@@ -12,8 +12,9 @@ vi.mock('@/services/download', () => ({ downloadText: vi.fn(), downloadBlob: vi.
 
 let wrapper: VueWrapper | undefined
 
-async function openEditor() {
+async function openEditor(customise?: (sheet: ReturnType<typeof createSheet>) => void) {
   const stored = createSheet({ title: 'Mobilité rurale', organisation: 'Département du Gers' })
+  customise?.(stored)
   const memory = useMemoryStorage([stored])
   const router = createRouter({
     history: createMemoryHistory(),
@@ -56,11 +57,33 @@ async function waitForAutosave() {
 }
 
 afterEach(() => {
+  localStorage.removeItem('fiche-projet-data:exports-sans-noms')
   wrapper?.unmount()
   vi.useRealTimers()
 })
 
 describe('SheetView', () => {
+  it('prints without people’s names when « Sans les noms des personnes » is ticked, and remembers it', async () => {
+    localStorage.removeItem('fiche-projet-data:exports-sans-noms')
+    const { wrapper } = await openEditor((sheet) => {
+      sheet.author = 'Camille Martin'
+      sheet.project.stakeholders = [{ name: 'Jeanne Roux', organisation: 'Gers numérique', role: 'partenaire', internal: false }]
+    })
+    const print = () => wrapper.get('.print-only').text()
+    expect(print()).toContain('Camille Martin')
+    expect(print()).toContain('Jeanne Roux')
+    const toggle = wrapper.findAll('label').find((label) => label.text() === 'Sans les noms des personnes')!
+    await toggle.get('input').setValue(true)
+    expect(print()).not.toContain('Camille Martin')
+    expect(print()).not.toContain('Jeanne Roux')
+    expect(print()).toContain('Auteur ou autrice (nom retiré)')
+    expect(print()).toContain('Gers numérique')
+    // Said plainly next to the option, and kept on this device.
+    expect(toggle.get('input').attributes('aria-describedby')).toBeTruthy()
+    expect(wrapper.text()).toContain('Les textes libres restent tels quels : relisez-les.')
+    expect(localStorage.getItem('fiche-projet-data:exports-sans-noms')).toBe('oui')
+  })
+
   it('shows the sheet in the sections of the workshop guide', async () => {
     const { wrapper } = await openEditor()
     expect(wrapper.get('h1').text()).toBe('Mobilité rurale')

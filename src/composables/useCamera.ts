@@ -51,7 +51,11 @@ export function useCamera(video: Ref<HTMLVideoElement | null>) {
       cameraId.value = next.getVideoTracks()[0]?.getSettings().deviceId ?? ''
       if (video.value) {
         video.value.srcObject = next
-        await video.value.play().catch(() => undefined)
+        try {
+          await video.value.play()
+        } catch {
+          // Refused autoplay still shows the frames once the person interacts; the scanner reads them meanwhile.
+        }
       }
       // Their names are known once the person has allowed one of them.
       const devices = await navigator.mediaDevices.enumerateDevices()

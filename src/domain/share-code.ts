@@ -23,7 +23,8 @@ export const PART_PREFIX = 'FPD1'
  * version-20 code at error correction L (858 bytes): 97 modules a side, which a laptop webcam reads from a phone
  * screen at 30–50 cm. A filmed screen loses modules to blur and resolution, not to stains: a denser code (level M
  * needs version 23, 109 modules, for the same part) would be harder to read, not easier. A new sheet (about 720
- * characters) fits one code; the median example sheet (1,732) takes 3 parts, the largest (2,147) 3.
+ * characters) fits one code; the median example sheet (1,732) takes 3 parts, the largest (2,147) 3 — shared evenly,
+ * 3 codes of version 17 to 19 (see splitIntoParts).
  */
 export const PART_PAYLOAD_LENGTH = 800
 
@@ -127,14 +128,19 @@ export function newTransferId(random: () => number = Math.random): string {
   return id
 }
 
-/** The payload as QR parts, each saying which transfer it belongs to, where it goes, and the whole's checksum. */
+/**
+ * The payload as QR parts, each saying which transfer it belongs to, where it goes, and the whole's checksum. The
+ * payload is shared evenly between the fewest parts of at most `partLength` characters: 1,704 characters are 3
+ * parts of 568 (version 17, 85 modules a side) rather than 800, 800 and 104 (two codes of version 20, 97 modules).
+ */
 export function splitIntoParts(payload: string, transferId: string, partLength = PART_PAYLOAD_LENGTH): string[] {
-  const total = Math.max(1, Math.ceil(payload.length / partLength))
+  const total = partCount(payload, partLength)
   if (total > MAX_PARTS) throw new RangeError(`A payload of ${payload.length} characters needs more than ${MAX_PARTS} parts`)
   const checksum = payloadChecksum(payload)
+  const sliceLength = Math.max(1, Math.ceil(payload.length / total))
   return Array.from(
     { length: total },
-    (_, index) => `${PART_PREFIX}:${index + 1}/${total}:${transferId}:${checksum}:${payload.slice(index * partLength, (index + 1) * partLength)}`,
+    (_, index) => `${PART_PREFIX}:${index + 1}/${total}:${transferId}:${checksum}:${payload.slice(index * sliceLength, (index + 1) * sliceLength)}`,
   )
 }
 

@@ -3,117 +3,30 @@
 // a fresh browser whose camera is that video opens « Recevoir par QR code » and receives, without leaving the
 // scanner, a sheet that fits one code, fiche-sante.json in three parts, and a third sheet — identical to the originals.
 import { writeFileSync } from 'node:fs'
-import { chromium, expect, test, type Page } from '@playwright/test'
-import { chromiumArgs, chromiumPath } from '../chromium'
+import { expect, test, type Page } from '@playwright/test'
 import { importFiles } from './helpers'
+import { launchWithCamera, screenshotsOfCodes, storedSheets, y4m } from './qr-camera'
 
 const SANTE = 'Cartographier l’offre de santé et projeter les besoins territoriaux'
 const EXAMPLE = 'Identifier les freins aux parcours éducatifs'
 const SHORT = 'Compteurs vélo'
 const sante = new URL('../fixtures/examples/fiche-sante.json', import.meta.url).pathname
 
-/** Camera frames a second, and how many frames each code stays in view (about a third of a second). */
-const FPS = 30
-const FRAMES_PER_CODE = 10
-
-/** The sheets stored in this profile, by id, read from IndexedDB. */
-function storedSheets(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown>>((resolve, reject) => {
-        const request = indexedDB.open('fiche-projet-data')
-        request.onerror = () => reject(request.error)
-        request.onsuccess = () => {
-          const all = request.result.transaction('sheets').objectStore('sheets').getAll()
-          all.onsuccess = () => resolve(Object.fromEntries(all.result.map((sheet: { id: string }) => [sheet.id, sheet])))
-          all.onerror = () => reject(all.error)
-        }
-      }),
-  )
-}
-
-/** Screenshots of every code of the sheet open in `page`, in order (the loop paused, stepped code by code). */
-async function screenshotsOfCodes(page: Page, title: string): Promise<{ id: string; shots: Buffer[] }> {
-  await page.getByRole('link', { name: title }).click()
+/** A first sheet created by hand in an empty library, with only a title; back on the library once it is saved. */
+async function firstSheet(page: Page, title: string) {
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Créer ma première fiche' }).click()
+  await expect(page.getByLabel('Titre du projet')).toBeFocused()
+  await page.keyboard.type(title)
   await expect(page.getByLabel('Titre du projet')).toHaveValue(title)
-  const id = new URL(page.url()).pathname.split('/').at(-1)!
-  await page.getByRole('button', { name: 'Copier un lien de partage' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Partager par un lien' })
-  await dialog.getByRole('button', { name: 'Afficher en QR code' }).click()
-  const codes = page.getByRole('dialog', { name: 'Partager par QR code' })
-  const label = await codes.getByRole('img', { name: /^QR code 1 sur \d+/ }).getAttribute('aria-label')
-  const total = Number(/sur (\d+)/.exec(label!)![1])
-  const shots: Buffer[] = []
-  if (total > 1) {
-    await codes.getByRole('button', { name: 'Mettre en pause' }).click()
-    // The loop may have moved on before the pause: back to the first code.
-    while (!(await codes.getByRole('img', { name: new RegExp(`^QR code 1 sur ${total}`) }).isVisible()))
-      await codes.getByRole('button', { name: 'Code précédent' }).click()
-  }
-  for (let index = 1; index <= total; index++) {
-    await expect(codes.getByRole('img', { name: new RegExp(`^QR code ${index} sur ${total}`) })).toBeVisible()
-    shots.push(await page.screenshot())
-    if (index < total) await codes.getByRole('button', { name: 'Code suivant' }).click()
-  }
-  await codes.getByRole('button', { name: 'Fermer' }).click()
+  await expect(page.getByText(/^Enregistré (maintenant|il y a)/)).toBeVisible()
   await page.getByRole('link', { name: 'Retour à mes fiches' }).click()
-  return { id, shots }
-}
-
-/**
- * The screenshots as a Y4M video (4:2:0, full-range BT.601), each held FRAMES_PER_CODE frames; the PNGs are decoded
- * by the browser, the planes computed in it.
- */
-async function y4m(page: Page, shots: Buffer[]): Promise<Buffer> {
-  const frames: Buffer[] = []
-  let size = { width: 0, height: 0 }
-  for (const shot of shots) {
-    const { planes, width, height } = await page.evaluate(async (png) => {
-      // Not through fetch(data:…): the app's Content-Security-Policy allows no such request.
-      const bytes = Uint8Array.from(atob(png), (character) => character.charCodeAt(0))
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
-      const context = canvas.getContext('2d')!
-      context.drawImage(bitmap, 0, 0)
-      const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height)
-      const luma = new Uint8Array(width * height)
-      const chroma = (width / 2) * (height / 2)
-      const u = new Uint8Array(chroma)
-      const v = new Uint8Array(chroma)
-      for (let i = 0; i < width * height; i++)
-        luma[i] = Math.round(0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!)
-      for (let y = 0; y < height / 2; y++)
-        for (let x = 0; x < width / 2; x++) {
-          const i = ((y * 2) * width + x * 2) * 4
-          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!]
-          u[y * (width / 2) + x] = Math.round(128 - 0.168736 * r - 0.331264 * g + 0.5 * b)
-          v[y * (width / 2) + x] = Math.round(128 + 0.5 * r - 0.418688 * g - 0.081312 * b)
-        }
-      const all = new Uint8Array(luma.length + u.length * 2)
-      all.set(luma)
-      all.set(u, luma.length)
-      all.set(v, luma.length + u.length)
-      let binary = ''
-      for (let start = 0; start < all.length; start += 0x8000) binary += String.fromCharCode(...all.subarray(start, start + 0x8000))
-      return { planes: btoa(binary), width, height }
-    }, shot.toString('base64'))
-    size = { width, height }
-    const frame = Buffer.concat([Buffer.from('FRAME\n'), Buffer.from(planes, 'base64')])
-    for (let copy = 0; copy < FRAMES_PER_CODE; copy++) frames.push(frame)
-  }
-  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${size.width} H${size.height} F${FPS}:1 Ip A1:1 C420jpeg\n`), ...frames])
 }
 
 test('three sheets received in a row through a camera alone: one code, three parts, and one more', async ({ page, baseURL }, testInfo) => {
   test.setTimeout(180_000)
   await page.setViewportSize({ width: 1280, height: 720 })
-  await page.goto('/')
-  await page.getByRole('button', { name: 'Créer ma première fiche' }).click()
-  await expect(page.getByLabel('Titre du projet')).toBeFocused()
-  await page.keyboard.type(SHORT)
-  await expect(page.getByLabel('Titre du projet')).toHaveValue(SHORT)
-  await expect(page.getByText(/^Enregistré (maintenant|il y a)/)).toBeVisible()
-  await page.getByRole('link', { name: 'Retour à mes fiches' }).click()
+  await firstSheet(page, SHORT)
   await importFiles(page, [sante])
   await page.getByRole('button', { name: 'Fermer' }).click()
   const short = await screenshotsOfCodes(page, SHORT)
@@ -129,16 +42,7 @@ test('three sheets received in a row through a camera alone: one code, three par
   const sent = await storedSheets(page)
 
   // A fresh browser, another profile: its only camera films the sender's screen.
-  const receiverBrowser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      ...chromiumArgs,
-      '--lang=fr-FR',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  })
+  const receiverBrowser = await launchWithCamera(video)
   try {
     const receiver = await receiverBrowser.newPage({ baseURL, locale: 'fr-FR', viewport: { width: 1366, height: 768 } })
     await receiver.goto('/')
@@ -159,6 +63,43 @@ test('three sheets received in a row through a camera alone: one code, three par
     const received = await storedSheets(receiver)
     expect(Object.keys(received).sort()).toEqual([short.id, santeCodes.id, example.id].sort())
     for (const [id, sheet] of Object.entries(received)) expect(sheet, id).toEqual(sent[id])
+  } finally {
+    await receiverBrowser.close()
+  }
+})
+
+test('the scanner opened from a workshop puts the sheets it receives in that workshop', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await firstSheet(page, SHORT)
+  const short = await screenshotsOfCodes(page, SHORT)
+  const video = testInfo.outputPath('camera.y4m')
+  writeFileSync(video, await y4m(page, short.shots))
+  const sent = await storedSheets(page)
+
+  const receiverBrowser = await launchWithCamera(video)
+  try {
+    const receiver = await receiverBrowser.newPage({ baseURL, locale: 'fr-FR', viewport: { width: 1366, height: 768 } })
+    await receiver.goto('/ateliers')
+    await receiver.getByRole('button', { name: 'Nouvel atelier' }).click()
+    await receiver.getByLabel('Nom de l’atelier').fill('Restitution du matin')
+    await receiver.getByRole('button', { name: 'Créer l’atelier' }).click()
+    await expect(receiver.getByRole('heading', { level: 1, name: 'Restitution du matin' })).toBeVisible()
+    await expect(receiver.getByText('Aucune fiche', { exact: true })).toBeVisible()
+    await receiver.getByRole('button', { name: 'Recevoir par QR code' }).click()
+    const scanner = receiver.getByRole('dialog', { name: 'Recevoir par QR code' })
+    await scanner.getByRole('button', { name: 'Activer la caméra' }).click()
+    await expect(scanner.getByRole('heading', { name: '1 fiche reçue' })).toBeVisible({ timeout: 60_000 })
+    await scanner.getByRole('button', { name: 'Terminer' }).click()
+    await expect(scanner).toHaveCount(0)
+
+    // In the workshop's list, and stored as sent; the library has it too (a workshop gathers sheets of the library).
+    await expect(receiver.getByText('1 fiche', { exact: true })).toBeVisible()
+    await expect(receiver.getByRole('list').getByText(SHORT)).toBeVisible()
+    const received = await storedSheets(receiver)
+    expect(received[short.id]).toEqual(sent[short.id])
+    await receiver.goto('/')
+    await expect(receiver.getByRole('link', { name: SHORT })).toBeVisible()
   } finally {
     await receiverBrowser.close()
   }

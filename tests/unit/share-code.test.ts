@@ -126,6 +126,17 @@ describe('QR parts', () => {
     }
   })
 
+  it('share the payload evenly, so every code of a transfer is as small as the fewest parts allow', () => {
+    // fiche-sante.json's payload: 3 parts of 568 characters, each a version-17 code (85 modules), not 800 + 800 + 104.
+    const parts = splitIntoParts(randomPayload(1_704, seeded(12)), 'hhhhhh')
+    expect(parts.map((part) => parsePart(part)!.data.length)).toEqual([568, 568, 568])
+    const sizes = parts.map((part) => generate(part, { minCorrectionLevel: correction.L, maxVersion: MAX_QR_VERSION }).size)
+    expect(sizes).toEqual([85, 85, 85])
+    // Uneven lengths differ by one character at most.
+    const lengths = splitIntoParts(randomPayload(2_147, seeded(13)), 'iiiiii').map((part) => parsePart(part)!.data.length)
+    expect(lengths).toEqual([716, 716, 715])
+  })
+
   it('fit, header included, a version-20 code at error correction L (97 modules a side)', () => {
     const longest = splitIntoParts(randomPayload(PART_PAYLOAD_LENGTH * 99, seeded(11)), 'zzzzzz').at(-1)!
     expect(longest.length).toBe(PART_PAYLOAD_LENGTH + 27)

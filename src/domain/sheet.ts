@@ -2,6 +2,7 @@
 // factory for a new sheet. This schema is the single source of truth for types, validation and the JSON Schema.
 import { z } from 'zod'
 import { THEME_IDS, type ThemeId } from './grid'
+import { isoDate, list, requiredText, text } from './schema-parts'
 import {
   DATA_ACCESS_MODES,
   DECISION_STATUSES,
@@ -12,24 +13,11 @@ import {
   PERSONAL_DATA_LEVELS,
   PHASES,
   STAKEHOLDER_ROLES,
-  hasVisibleText,
   type LegalTopic,
 } from './vocabulary'
 
-// No code generation: Zod's fast path compiles parsers with new Function, which the Content-Security-Policy (no
-// 'unsafe-eval') forbids, and even Zod's guarded probe for it is reported as a CSP violation. Every parse of a
-// sheet, in the page and in the import worker, goes through this module, so setting it here covers them all.
-z.config({ jitless: true })
-
 export * from './vocabulary'
 
-// Every string is trimmed, as the format requires on import; texts default to "".
-const text = (max: number) => z.string().trim().max(max).default('')
-// Required texts must show something: a title of zero-width spaces is as blank as an empty one.
-const requiredText = (max: number) =>
-  z.string().trim().min(1, { abort: true }).max(max).refine(hasVisibleText, { message: 'blank' })
-const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).default([])
-const isoDate = z.iso.date().nullable().default(null)
 // Finite (Zod refuses Infinity and NaN), not negative (-0 included: it would print as « -0 € »), not absurd.
 const amount = z
   .number()

@@ -1,15 +1,21 @@
 // What importing valid sheets will do to a library: which are new, which are already here unchanged, and which
 // clash with a different local sheet of the same id and need the person's choice.
 import { sameSheet } from './exchange'
+import { ratingFromSheet, sameScores, type Rating, type RatingSource } from './rating'
 import { decoratedTitle } from './titles'
 import type { Sheet } from './sheet'
 
-/** "garder la mienne" / "prendre la leur" / "garder les deux". */
-export type ConflictChoice = 'mine' | 'theirs' | 'both'
+/**
+ * "garder la mienne" / "prendre la leur" / "garder les deux" / "ajouter comme avis de …" (the incoming scores become
+ * a rating of the local sheet, which stays as it is).
+ */
+export type ConflictChoice = 'mine' | 'theirs' | 'both' | 'rating'
 
 export interface ImportConflict {
   incoming: Sheet
   local: Sheet
+  /** The incoming sheet scores the project otherwise: it can be added as a rating. */
+  scoresDiffer: boolean
 }
 
 interface ImportPlan {
@@ -20,6 +26,8 @@ interface ImportPlan {
 
 interface ImportOutcome {
   toWrite: Sheet[]
+  /** Ratings to store beside their sheets (see placeRating for how they join earlier ones). */
+  ratings: Rating[]
   added: number
   replaced: number
   skipped: number
@@ -31,7 +39,7 @@ export function planImport(incoming: readonly Sheet[], localById: ReadonlyMap<st
     const local = localById.get(sheet.id)
     if (!local) plan.fresh.push(sheet)
     else if (sameSheet(local, sheet)) plan.identical.push(sheet)
-    else plan.conflicts.push({ incoming: sheet, local })
+    else plan.conflicts.push({ incoming: sheet, local, scoresDiffer: !sameScores(local.radar, sheet.radar) })
   }
   return plan
 }
@@ -41,11 +49,19 @@ export function resolveImport(
   plan: ImportPlan,
   choices: ReadonlyMap<string, ConflictChoice>,
   copyTitle: (title: string) => string,
+  rating: { source: RatingSource; now: Date } = { source: 'fichier', now: new Date() },
 ): ImportOutcome {
-  const outcome: ImportOutcome = { toWrite: [...plan.fresh], added: plan.fresh.length, replaced: 0, skipped: plan.identical.length }
-  for (const { incoming } of plan.conflicts) {
+  const outcome: ImportOutcome = {
+    toWrite: [...plan.fresh],
+    ratings: [],
+    added: plan.fresh.length,
+    replaced: 0,
+    skipped: plan.identical.length,
+  }
+  for (const { incoming, scoresDiffer } of plan.conflicts) {
     const choice = choices.get(incoming.id) ?? 'mine'
-    if (choice === 'mine') outcome.skipped++
+    if (choice === 'rating' && scoresDiffer) outcome.ratings.push(ratingFromSheet(incoming, rating))
+    else if (choice === 'mine' || choice === 'rating') outcome.skipped++
     else if (choice === 'theirs') {
       outcome.toWrite.push(incoming)
       outcome.replaced++

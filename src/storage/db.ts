@@ -1,6 +1,7 @@
 // The IndexedDB database, through Dexie. Only the storage layer imports this module.
 import Dexie, { type EntityTable } from 'dexie'
 import type { RowKeys } from '@/domain/sheet-edit'
+import type { Rating } from '@/domain/rating'
 import type { Sheet } from '@/domain/sheet'
 import type { Workshop } from '@/domain/workshop'
 import { completeStoredSheet } from '@/domain/migrations'
@@ -67,6 +68,7 @@ export class SheetDatabase extends Dexie {
   drafts!: EntityTable<DraftRecord, 'id'>
   trash!: EntityTable<TrashRecord, 'id'>
   workshops!: EntityTable<Workshop, 'id'>
+  ratings!: EntityTable<Rating, 'id'>
 
   constructor(name = DEFAULT_DATABASE_NAME) {
     super(name)
@@ -124,6 +126,8 @@ export class SheetDatabase extends Dexie {
       })
     // Version 4: workshops, named groups of sheets; a sheet's workshops are found through the multi-entry index.
     this.version(4).stores({ workshops: 'id, updatedAt, *sheetIds' })
+    // Version 5: ratings (« avis »), several people's scores of a sheet, found by the sheet's id.
+    this.version(5).stores({ ratings: 'id, sheetId' })
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {
       databaseListeners.versionChange?.()

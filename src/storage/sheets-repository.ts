@@ -2,6 +2,7 @@
 // sheet and its summary are always written in the same transaction, and each write raises the sheet's revision
 // there, so that a write based on an older revision (another tab, an import question answered late) is refused.
 import { liveQuery } from 'dexie'
+import { placeRating, type Rating } from '@/domain/rating'
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet, SheetValidation } from '@/domain/sheet'
 import { summarise } from '@/domain/summary'
@@ -56,6 +57,13 @@ export type RestoreResult =
   /** A sheet with that id is back in the library (re-created elsewhere, imported): nothing was overwritten. */
   | { status: 'exists'; current: Sheet; deleted: Sheet }
   | { status: 'missing' }
+
+/** What became of the ratings an import brought (see placeRating). */
+export interface RatingsWritten {
+  added: number
+  replaced: number
+  duplicate: number
+}
 
 /** An import refused because some local sheets changed after the person compared them. */
 export interface ImportChanged {
@@ -123,8 +131,18 @@ export interface SheetsRepository {
    */
   importSheets(
     sheets: readonly Sheet[],
-    options?: { expectedRevisions?: ReadonlyMap<string, number | null> },
-  ): Promise<{ ok: true } | ImportChanged>
+    options?: { expectedRevisions?: ReadonlyMap<string, number | null>; ratings?: readonly Rating[] },
+  ): Promise<{ ok: true; ratings: RatingsWritten } | ImportChanged>
+  /** How many ratings each rated sheet has. */
+  ratingCounts(): Promise<Map<string, number>>
+  /** A sheet's ratings, in the order they were received. */
+  listRatings(sheetId: string): Promise<Rating[]>
+  /** Stores a rating as it is (a rating gathered by hand, or one put back by « Annuler »). */
+  putRating(rating: Rating): Promise<void>
+  /** Removes a rating and gives it back (for « Annuler »). */
+  removeRating(id: string): Promise<Rating | undefined>
+  /** Calls back with a sheet's ratings whenever they change, in this tab or another. */
+  observeRatings(sheetId: string, onChange: (ratings: Rating[]) => void): () => void
   getDraft(id: string): Promise<DraftRecord | undefined>
   saveDraft(content: Sheet, baseRevision?: number, rowKeys?: DraftRecord['rowKeys']): Promise<void>
   discardDraft(id: string): Promise<void>
@@ -168,6 +186,25 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
     await putSheet(result.sheet, { ...summarise(result.sheet), revision: record.revision ?? 1 })
     await db.trash.delete(id)
     return { status: 'restored', sheet: result.sheet }
+  }
+
+  /**
+   * Erases deleted sheets for good, with their ratings (unless a sheet of the same id is in the library again);
+   * returns how many were erased.
+   */
+  function eraseForGood(records: ReturnType<SheetDatabase['trash']['toCollection']>): Promise<number> {
+    return db.transaction('rw', [db.trash, db.sheets, db.ratings], async () => {
+      const ids = await records.primaryKeys()
+      const present = await db.sheets.bulkGet(ids)
+      const gone = ids.filter((_, index) => present[index] === undefined)
+      if (gone.length > 0) await db.ratings.where('sheetId').anyOf(gone).delete()
+      return records.delete()
+    })
+  }
+
+  async function ratingsOf(sheetId: string): Promise<Rating[]> {
+    const ratings = await db.ratings.where('sheetId').equals(sheetId).toArray()
+    return ratings.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id))
   }
 
   async function writeValid(sheet: Sheet): Promise<void> {
@@ -249,6 +286,8 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
       const subscription = liveQuery(async () => [
         await db.summaries.count(),
         await db.summaries.orderBy('updatedAt').last(),
+        // A rating added or removed changes the count shown on its sheet's card.
+        await db.ratings.count(),
       ]).subscribe({
         next: () => {
           if (first) first = false
@@ -312,9 +351,9 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
       return records.map((record) => trashEntry(record.sheet, record.deletedAt))
     },
 
-    eraseFromTrash: (ids) => db.trash.where('id').anyOf([...ids]).delete(),
+    eraseFromTrash: (ids) => eraseForGood(db.trash.where('id').anyOf([...ids])),
 
-    purgeTrash: (olderThan) => db.trash.where('deletedAt').below(olderThan.toISOString()).delete(),
+    purgeTrash: (olderThan) => eraseForGood(db.trash.where('deletedAt').below(olderThan.toISOString())),
 
     async getMany(ids) {
       const found = await db.sheets.bulkGet([...ids])
@@ -334,9 +373,33 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
       return sheets.filter((sheet): sheet is Sheet => sheet !== undefined)
     },
 
+    async ratingCounts() {
+      const counts = new Map<string, number>()
+      for (const sheetId of await db.ratings.orderBy('sheetId').keys()) counts.set(String(sheetId), (counts.get(String(sheetId)) ?? 0) + 1)
+      return counts
+    },
+
+    listRatings: (sheetId) => ratingsOf(sheetId),
+
+    async putRating(rating) {
+      await db.ratings.put(rating)
+    },
+
+    removeRating: (id) =>
+      db.transaction('rw', db.ratings, async () => {
+        const rating = await db.ratings.get(id)
+        if (rating) await db.ratings.delete(id)
+        return rating
+      }),
+
+    observeRatings(sheetId, onChange) {
+      const subscription = liveQuery(() => ratingsOf(sheetId)).subscribe({ next: onChange, error: () => undefined })
+      return () => subscription.unsubscribe()
+    },
+
     async importSheets(sheets, options = {}) {
       // Chunks of 1,000 inside one transaction: faster than one huge bulkPut, still all-or-nothing.
-      return db.transaction('rw', db.sheets, db.summaries, db.drafts, async () => {
+      return db.transaction('rw', [db.sheets, db.summaries, db.drafts, db.ratings], async () => {
         const expected = options.expectedRevisions
         if (expected && expected.size > 0) {
           const now = await db.summaries.bulkGet([...expected.keys()])
@@ -358,7 +421,18 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
           )
           await db.drafts.bulkDelete(chunk.map((sheet) => sheet.id))
         }
-        return { ok: true as const }
+        const ratings: RatingsWritten = { added: 0, replaced: 0, duplicate: 0 }
+        for (const rating of options.ratings ?? []) {
+          const placed = placeRating(await ratingsOf(rating.sheetId), rating)
+          if (placed.kind === 'duplicate') {
+            ratings.duplicate++
+            continue
+          }
+          if (placed.kind === 'replaced') await db.ratings.delete(placed.previous.id)
+          await db.ratings.put(rating)
+          ratings[placed.kind]++
+        }
+        return { ok: true as const, ratings }
       })
     },
 

@@ -5,6 +5,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { ImportProblem } from '@/domain/exchange'
 import type { ConflictChoice, ImportConflict } from '@/domain/import-plan'
+import type { RatingSource } from '@/domain/rating'
 import type { Sheet } from '@/domain/sheet'
 import type { Workshop, WorkshopBlock } from '@/domain/workshop'
 import type { Translate } from '@/presentation/translate'
@@ -26,6 +27,8 @@ interface ImportTotals {
   added: number
   replaced: number
   skipped: number
+  /** Ratings stored beside their sheets (added, or replacing the same rater's earlier one). */
+  rated: number
 }
 
 /** What a link or QR codes carry, shown before anything is written: the person agrees first. */
@@ -44,6 +47,8 @@ interface ImportOptions {
    * to the next participant.
    */
   quiet?: boolean
+  /** How the sheets arrived, for the ratings made of them. */
+  ratingSource?: RatingSource
 }
 
 /** What an import did, for a screen that words it itself (the QR scanner). */
@@ -80,7 +85,7 @@ export const useExchangeStore = defineStore('exchange', () => {
   /** Why the last write failed (e.g. a full storage); the dialog words it. */
   const writeError = shallowRef<unknown>(null)
   const cancelled = ref(false)
-  const totals = ref<ImportTotals>({ added: 0, replaced: 0, skipped: 0 })
+  const totals = ref<ImportTotals>({ added: 0, replaced: 0, skipped: 0, rated: 0 })
   /** Titles of the workshops the imported files described (created here, or completed). */
   const workshopsReceived = shallowRef<string[]>([])
   /**
@@ -106,7 +111,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     refused.value = []
     writeError.value = null
     cancelled.value = false
-    totals.value = { added: 0, replaced: 0, skipped: 0 }
+    totals.value = { added: 0, replaced: 0, skipped: 0, rated: 0 }
     workshopsReceived.value = []
     joinedWorkshop.value = null
     conflict.value = null
@@ -218,7 +223,8 @@ export const useExchangeStore = defineStore('exchange', () => {
       const choices = new Map<string, ConflictChoice>()
       let forAll: ConflictChoice | null = null
       for (const [index, item] of plan.conflicts.entries()) {
-        if (forAll === null) {
+        // « Ajouter comme avis » for all applies to the sheets scored otherwise; the others are asked.
+        if (forAll === null || (forAll === 'rating' && !item.scoresDiffer)) {
           const { choice, applyToAll } = await askConflict(item, index + 1, plan.conflicts.length)
           if (choice === 'cancel') return false
           if (applyToAll) forAll = choice
@@ -227,7 +233,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       }
       conflict.value = null
 
-      const outcome = resolveImport(plan, choices, copyTitle)
+      const outcome = resolveImport(plan, choices, copyTitle, { source: options.ratingSource ?? 'fichier', now: new Date() })
       const compared = new Set(ids)
       const expectedRevisions = new Map(
         outcome.toWrite.filter((sheet) => compared.has(sheet.id)).map((sheet) => [sheet.id, revisions.get(sheet.id) ?? null]),
@@ -235,7 +241,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       stage.value = 'writing'
       let written
       try {
-        written = await repository.importSheets(outcome.toWrite, { expectedRevisions })
+        written = await repository.importSheets(outcome.toWrite, { expectedRevisions, ratings: outcome.ratings })
       } catch (error) {
         writeError.value = error
         return false
@@ -247,7 +253,9 @@ export const useExchangeStore = defineStore('exchange', () => {
       totals.value = {
         added: totals.value.added + outcome.added,
         replaced: totals.value.replaced + outcome.replaced,
-        skipped: totals.value.skipped + outcome.skipped,
+        // A file received twice brings its rating once: counted as already there.
+        skipped: totals.value.skipped + outcome.skipped + written.ratings.duplicate,
+        rated: totals.value.rated + written.ratings.added + written.ratings.replaced,
       }
       // The file's sheets as they now stand here: its own ids (added, replaced or kept) and any copies made.
       const writtenIds = new Set(outcome.toWrite.map((sheet) => sheet.id))
@@ -315,7 +323,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       return
     }
     const file = new File([decoded.bytes as Uint8Array<ArrayBuffer>], source, { type: 'application/json' })
-    await importFiles([file], copyTitle, { ...options, confirmFirst: true })
+    await importFiles([file], copyTitle, { ...options, confirmFirst: true, ratingSource: 'lien' })
   }
 
   /** "Annuler l'import": stops reading the current file, or answers the open question with "cancel". */

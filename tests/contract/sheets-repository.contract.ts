@@ -2,6 +2,7 @@
 // (tests/browser/sheets-repository.browser.test.ts) and on the in-memory one the component and store tests use
 // (tests/store/memory-repository.test.ts), so the stand-in cannot drift from the real thing.
 import { describe, expect, it } from 'vitest'
+import { ratingFromSheet } from '@/domain/rating'
 import { keysFor } from '@/domain/sheet-edit'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { isSaveConflict, isSaveDeleted, type SheetsRepository } from '@/storage'
@@ -306,6 +307,42 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       })
       expect((await repository.get(local.id))?.author).toBe('Autre onglet')
       expect(await repository.get(fresh.id)).toBeUndefined()
+    })
+    it('keeps ratings beside their sheet: added, replaced by the same rater, a twice-received anonymous one once', async () => {
+      const repository = open()
+      const sheet = await repository.create({ title: 'Notée à plusieurs' })
+      const scored = (author: string, score: number) => {
+        const copy = structuredClone(sheet)
+        copy.author = author
+        copy.radar.rgpd.prototype = score
+        return copy
+      }
+      const at = (minute: number) => new Date(Date.UTC(2026, 1, 19, 14, minute))
+      const first = ratingFromSheet(scored('Camille', 1), { source: 'fichier', now: at(1) })
+      const anonymous = ratingFromSheet(scored('', 3), { source: 'qr', now: at(2) })
+      const written = await repository.importSheets([], { ratings: [first, anonymous] })
+      expect(written).toEqual({ ok: true, ratings: { added: 2, replaced: 0, duplicate: 0 } })
+      // Camille sends corrected scores; the anonymous file arrives a second time.
+      const corrected = ratingFromSheet(scored('camille', 2), { source: 'fichier', now: at(3) })
+      const again = ratingFromSheet(scored('', 3), { source: 'qr', now: at(4) })
+      expect(await repository.importSheets([], { ratings: [corrected, again] })).toEqual({ ok: true, ratings: { added: 0, replaced: 1, duplicate: 1 } })
+      expect((await repository.listRatings(sheet.id)).map((rating) => [rating.rater, rating.radar.rgpd.prototype])).toEqual([
+        ['', 3],
+        ['camille', 2],
+      ])
+      expect(await repository.ratingCounts()).toEqual(new Map([[sheet.id, 2]]))
+
+      const removed = await repository.removeRating(anonymous.id)
+      expect(removed).toEqual(anonymous)
+      expect(await repository.listRatings(sheet.id)).toHaveLength(1)
+      await repository.putRating(removed!)
+      expect(await repository.listRatings(sheet.id)).toHaveLength(2)
+
+      // Deleted, the sheet keeps its ratings (« Annuler » brings both back); erased for good, they go with it.
+      await repository.remove(sheet.id)
+      expect(await repository.ratingCounts()).toEqual(new Map([[sheet.id, 2]]))
+      await repository.eraseFromTrash([sheet.id])
+      expect(await repository.ratingCounts()).toEqual(new Map())
     })
   })
 }

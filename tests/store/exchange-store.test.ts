@@ -42,7 +42,7 @@ describe('exchange store: importing a bundle with conflicts', () => {
     expect(store.conflictPosition).toEqual({ index: 1, total: 3 })
     store.answer('theirs', true)
     await done
-    expect(store.totals).toEqual({ added: 1, replaced: 3, skipped: 0 })
+    expect(store.totals).toEqual({ added: 1, replaced: 3, skipped: 0, rated: 0 })
     expect([...memory.sheets.values()].filter((sheet) => sheet.project.description === 'Version de la métropole')).toHaveLength(3)
   })
 
@@ -55,8 +55,40 @@ describe('exchange store: importing a bundle with conflicts', () => {
     expect(store.conflictPosition.index).toBe(2)
     store.answer('both')
     await done
-    expect(store.totals).toEqual({ added: 1, replaced: 0, skipped: 1 })
+    expect(store.totals).toEqual({ added: 1, replaced: 0, skipped: 1, rated: 0 })
     expect([...memory.sheets.values()].map((sheet) => sheet.project.title).sort()).toEqual(['A', 'B', 'B (importée)', 'C'])
+  })
+
+  it('adds a copy scored otherwise as a rating of the local sheet, which stays as it is', async () => {
+    const store = useExchangeStore()
+    const theirs = (author: string, score: number) => {
+      const copy = structuredClone(local[0]!)
+      copy.author = author
+      copy.radar.rgpd.prototype = score
+      copy.radar.rgpd.comment = `Avis de ${author}`
+      return copy
+    }
+    // Camille's copy and Dominique's; then a copy with the same scores but another description: no rating offered.
+    const files = [fileOf([theirs('Camille', 3)], 'camille.json'), fileOf([theirs('Dominique', 1)], 'dominique.json'), fileOf([changed(local[0]!)], 'texte.json')]
+    const done = store.importFiles(files, copyTitle)
+    await untilConflict(store)
+    expect(store.conflict?.scoresDiffer).toBe(true)
+    expect(store.conflict?.incoming.author).toBe('Camille')
+    store.answer('rating')
+    await vi.waitFor(() => expect(store.conflict?.incoming.author).toBe('Dominique'), { timeout: 30_000, interval: 5 })
+    store.answer('rating')
+    // The third file's copy has the local scores: it is asked about, and « avis » is not among the answers.
+    await vi.waitFor(() => expect(store.conflict?.incoming.project.description).toBe('Version de la métropole'), { timeout: 30_000, interval: 5 })
+    expect(store.conflict?.scoresDiffer).toBe(false)
+    store.answer('mine')
+    await done
+    expect(store.totals).toEqual({ added: 0, replaced: 0, skipped: 1, rated: 2 })
+    expect(memory.sheets.get(local[0]!.id)).toEqual(local[0])
+    const ratings = [...memory.ratings.values()]
+    expect(ratings.map((rating) => [rating.sheetId, rating.rater, rating.source, rating.radar.rgpd.prototype, rating.radar.rgpd.comment])).toEqual([
+      [local[0]!.id, 'Camille', 'fichier', 3, 'Avis de Camille'],
+      [local[0]!.id, 'Dominique', 'fichier', 1, 'Avis de Dominique'],
+    ])
   })
 
   it('writes nothing of a file when the person cancels', async () => {
@@ -112,7 +144,7 @@ describe('exchange store: sheets that arrive by a link or QR codes', () => {
     store.confirmPreview(true)
     await done
     expect(memory.sheets.get(shared.id)?.project.title).toBe('Compteurs vélo')
-    expect(store.totals).toEqual({ added: 1, replaced: 0, skipped: 0 })
+    expect(store.totals).toEqual({ added: 1, replaced: 0, skipped: 0, rated: 0 })
   })
 
   it('writes nothing when the preview is declined', async () => {

@@ -55,7 +55,7 @@ describe('import conflicts are settled against the library as it is', () => {
     store.answer('theirs')
     await done
     expect(memory.sheets.get(local.id)?.organisation).toBe('Version du fichier')
-    expect(store.totals).toEqual({ added: 0, replaced: 1, skipped: 0 })
+    expect(store.totals).toEqual({ added: 0, replaced: 1, skipped: 0, rated: 0 })
   })
 })
 
@@ -71,7 +71,7 @@ describe('files given while an import is under way', () => {
     store.answer('mine')
     await done
     expect(memory.sheets.has(dropped.id)).toBe(true)
-    expect(store.totals).toEqual({ added: 1, replaced: 0, skipped: 1 })
+    expect(store.totals).toEqual({ added: 1, replaced: 0, skipped: 1, rated: 0 })
     expect(store.queued).toEqual([])
   })
 })

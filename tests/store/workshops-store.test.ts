@@ -63,7 +63,7 @@ describe('workshops store', () => {
     const exchange = useExchangeStore()
     await exchange.importFiles([fileOf([...stored, newcomer])], copyTitle, { intoWorkshop: workshop.id })
     // Nothing new in the library for the three identical ones, yet all four are in the workshop, and the summary says so.
-    expect(exchange.totals).toEqual({ added: 1, replaced: 0, skipped: 3 })
+    expect(exchange.totals).toEqual({ added: 1, replaced: 0, skipped: 3, rated: 0 })
     expect(new Set(workshops.find(workshop.id)!.sheetIds)).toEqual(new Set([...stored, newcomer].map((sheet) => sheet.id)))
     expect(exchange.joinedWorkshop).toEqual({ title: 'Séance 3', joined: 4, alreadyStored: 3 })
     // The same file again: nothing joins twice.

@@ -1,6 +1,7 @@
 // An in-memory SheetsRepository, so that views and stores can be tested without a browser. It follows the same
 // contract as the Dexie repository (tests/contract/sheets-repository.contract.ts runs on both); persistence
 // itself is tested against real IndexedDB in tests/browser.
+import { placeRating, type Rating } from '@/domain/rating'
 import { createSheet, duplicateSheet, validateSheet, type Sheet } from '@/domain/sheet'
 import { summarise } from '@/domain/summary'
 import { decoratedTitle } from '@/domain/titles'
@@ -22,6 +23,21 @@ export function createMemoryRepository(initial: Sheet[] = []) {
   const importedAt = new Map<string, string>()
   const drafts = new Map<string, DraftRecord>()
   const trash = new Map<string, TrashRecord>()
+  const ratings = new Map<string, Rating>()
+  const ratingsOf = (sheetId: string) =>
+    [...ratings.values()]
+      .filter((rating) => rating.sheetId === sheetId)
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id))
+      .map(copy)
+  // Like Dexie's liveQuery: the current ratings at once, then after every change.
+  const ratingListeners = new Set<() => void>()
+  const ratingsChanged = () => ratingListeners.forEach((listener) => listener())
+  /** Erased for good: its ratings go too, unless a sheet of that id is back in the library. */
+  const eraseRatingsOf = (sheetId: string) => {
+    if (sheets.has(sheetId)) return
+    for (const rating of [...ratings.values()]) if (rating.sheetId === sheetId) ratings.delete(rating.id)
+    ratingsChanged()
+  }
   const byUpdate = (a: Sheet, b: Sheet) => b.updatedAt.localeCompare(a.updatedAt)
 
   function put(sheet: Sheet, previous = revisions.get(sheet.id) ?? 0, imported = false): number {
@@ -109,7 +125,9 @@ export function createMemoryRepository(initial: Sheet[] = []) {
         .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
         .map((record) => trashEntry(copy(record.sheet), record.deletedAt)),
     async eraseFromTrash(ids) {
-      return [...new Set(ids)].filter((id) => trash.delete(id)).length
+      const erased = [...new Set(ids)].filter((id) => trash.delete(id))
+      erased.forEach(eraseRatingsOf)
+      return erased.length
     },
     async restoreAsCopy(id, copyTitle) {
       const record = trash.get(id)
@@ -124,6 +142,7 @@ export function createMemoryRepository(initial: Sheet[] = []) {
       for (const [id, record] of trash) {
         if (record.deletedAt < olderThan.toISOString()) {
           trash.delete(id)
+          eraseRatingsOf(id)
           purged++
         }
       }
@@ -144,7 +163,41 @@ export function createMemoryRepository(initial: Sheet[] = []) {
         put(sheet, undefined, true)
         drafts.delete(sheet.id)
       }
-      return { ok: true }
+      const written = { added: 0, replaced: 0, duplicate: 0 }
+      for (const rating of options.ratings ?? []) {
+        const placed = placeRating(ratingsOf(rating.sheetId), rating)
+        if (placed.kind === 'duplicate') {
+          written.duplicate++
+          continue
+        }
+        if (placed.kind === 'replaced') ratings.delete(placed.previous.id)
+        ratings.set(rating.id, copy(rating))
+        written[placed.kind]++
+      }
+      if (options.ratings?.length) ratingsChanged()
+      return { ok: true, ratings: written }
+    },
+    async ratingCounts() {
+      const counts = new Map<string, number>()
+      for (const rating of ratings.values()) counts.set(rating.sheetId, (counts.get(rating.sheetId) ?? 0) + 1)
+      return counts
+    },
+    listRatings: async (sheetId) => ratingsOf(sheetId),
+    async putRating(rating) {
+      ratings.set(rating.id, copy(rating))
+      ratingsChanged()
+    },
+    async removeRating(id) {
+      const rating = ratings.get(id)
+      ratings.delete(id)
+      ratingsChanged()
+      return rating
+    },
+    observeRatings(sheetId, onChange) {
+      const listener = () => onChange(ratingsOf(sheetId))
+      listener()
+      ratingListeners.add(listener)
+      return () => ratingListeners.delete(listener)
     },
     getDraft: async (id) => copy(drafts.get(id)),
     async saveDraft(content, baseRevision, rowKeys) {
@@ -161,5 +214,5 @@ export function createMemoryRepository(initial: Sheet[] = []) {
     },
     close() {},
   }
-  return { repository, sheets, revisions, drafts, trash }
+  return { repository, sheets, revisions, drafts, trash, ratings }
 }

@@ -16,6 +16,14 @@ export const router = createRouter({
         Promise.all([import('./views/SheetView.vue'), loadSheetMessages(), loadImportMessages()]).then(([view]) => view),
       props: true,
     },
+    // Several people's scores of one sheet and their consensus: the radar's words and code, and the workshops'.
+    {
+      path: '/fiches/:id/avis',
+      name: 'ratings',
+      component: () =>
+        Promise.all([import('./views/RatingsView.vue'), loadSheetMessages(), loadWorkshopMessages()]).then(([view]) => view),
+      props: true,
+    },
     // Workshops and their restitution screens: their code and words load only when a facilitator opens them.
     {
       path: '/ateliers',

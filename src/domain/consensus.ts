@@ -91,3 +91,13 @@ export function consensusOf(radars: readonly RadarScores[]): Consensus {
   for (const entry of axes) medians[entry.theme][entry.axis] = entry.median
   return { ratings: radars.length, axes, discussionOrder, medians }
 }
+
+/**
+ * A sheet's radar with the consensus's medians as its 20 scores (null where nobody scored), the sheet's own
+ * comments kept: what « Adopter comme radar de la fiche » writes.
+ */
+export function radarWithMedians<Radar extends Record<ThemeId, ThemeScores>>(radar: Radar, medians: Record<ThemeId, ThemeScores>): Radar {
+  const adopted = structuredClone(radar)
+  for (const theme of THEME_IDS) for (const axis of SCORE_AXES) adopted[theme][axis] = medians[theme][axis]
+  return adopted
+}

@@ -15,6 +15,8 @@ export type LibrarySort = 'updated' | 'title'
 
 export const useLibraryStore = defineStore('library', () => {
   const summaries = shallowRef<LibraryEntry[]>([])
+  /** How many ratings (« avis ») each rated sheet has. */
+  const ratingCounts = shallowRef<ReadonlyMap<string, number>>(new Map())
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const loadError = shallowRef<unknown>(null)
   const query = ref('')
@@ -62,7 +64,9 @@ export const useLibraryStore = defineStore('library', () => {
         trashPurged = true
         await sheetsRepository().purgeTrash(trashCutoff(new Date()))
       }
-      summaries.value = await sheetsRepository().listSummaries()
+      const [listed, counts] = await Promise.all([sheetsRepository().listSummaries(), sheetsRepository().ratingCounts()])
+      summaries.value = listed
+      ratingCounts.value = counts
       // A deleted sheet can't stay selected.
       const present = new Set(summaries.value.map((summary) => summary.id))
       if ([...selected.value].some((id) => !present.has(id)))
@@ -184,6 +188,7 @@ export const useLibraryStore = defineStore('library', () => {
 
   return {
     summaries,
+    ratingCounts,
     workshop,
     examples,
     addExamples,

@@ -1,27 +1,11 @@
 // RGAA / WCAG 2.1 AA checks on the production build: axe-core on every main screen, the page structure, the skip
 // link, reduced motion and a keyboard-only journey from the library to an exported sheet.
 import { readFileSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { importFiles } from './helpers'
+import { expectNoSeriousViolations, importFiles } from './helpers'
 
 const examples = (name: string) => new URL(`../fixtures/examples/${name}`, import.meta.url).pathname
 const SANTE_TITLE = 'Cartographier l’offre de santé et projeter les besoins territoriaux'
-
-/** Runs axe on the page and fails on any serious or critical violation, listed readably. */
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-  // One readable line per failing element, rather than axe's raw objects.
-  const report = serious.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `[${violation.impact}] ${violation.id} (${violation.help}) at ${node.target.join(' ')}: ` +
-        (node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ; '),
-    ),
-  )
-  expect(report, `axe violations on ${screen}`).toEqual([])
-}
 
 async function expectPageStructure(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr')

@@ -1,6 +1,7 @@
 // What several journeys do the same way, as a person would: pick files with the import button.
 import { inflateSync } from 'node:zlib'
-import type { Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
 
 type FileToPick = string | { name: string; mimeType: string; buffer: Buffer }
 
@@ -28,4 +29,19 @@ export function sheetFileInPng(png: Buffer): { sheets: { project: { title: strin
     offset += 12 + length
   }
   throw new Error('No sheet in this PNG')
+}
+
+/** Runs axe on the page and fails on any serious or critical violation, listed readably. */
+export async function expectNoSeriousViolations(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  // One readable line per failing element, rather than axe's raw objects.
+  const report = serious.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `[${violation.impact}] ${violation.id} (${violation.help}) at ${node.target.join(' ')}: ` +
+        (node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ; '),
+    ),
+  )
+  expect(report, `axe violations on ${screen}`).toEqual([])
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { consensusOf, DISCUSSION_GAP, lowerMedian, MAX_RATINGS } from '@/domain/consensus'
+import { consensusOf, DISCUSSION_GAP, lowerMedian, MAX_RATINGS, radarWithMedians } from '@/domain/consensus'
 import { THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
 
 type Row = (number | null)[]
@@ -112,5 +112,18 @@ describe('consensusOf', () => {
 
   it('refuses a score outside the scale rather than average it', () => {
     expect(() => consensusOf([radarOf([5]), radarOf([1])])).toThrow(RangeError)
+  })
+})
+
+describe('radarWithMedians', () => {
+  it('sets the 20 scores to the medians and keeps the sheet’s comments', () => {
+    const sheetRadar = Object.fromEntries(THEME_IDS.map((id) => [id, { prototype: 4, scaleUp: 4, comment: `Note ${id}` }])) as Record<
+      ThemeId,
+      { prototype: number | null; scaleUp: number | null; comment: string }
+    >
+    const { medians } = consensusOf([radarOf(all(1), all(2)), radarOf(all(3), all(null))])
+    const adopted = radarWithMedians(sheetRadar, medians)
+    expect(adopted.rgpd).toEqual({ prototype: 1, scaleUp: 2, comment: 'Note rgpd' })
+    expect(sheetRadar.rgpd.prototype).toBe(4)
   })
 })

@@ -40,7 +40,7 @@ const file = (text: string, name: string) => new File([text], name, { type: 'app
 async function importText(text: string, name: string, repository: SheetsRepository) {
   const result = await readExchangeFile(file(text, name))
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`)
-  expect(await repository.importSheets(result.sheets)).toEqual({ ok: true })
+  expect(await repository.importSheets(result.sheets)).toMatchObject({ ok: true })
   return result
 }
 

@@ -134,7 +134,7 @@ async function importBackup(files: readonly File[], repository: SheetsRepository
     const result = await readExchangeFile(file)
     expect(result.ok, `${file.name} should be accepted`).toBe(true)
     if (!result.ok) return counts
-    expect(await repository.importSheets(result.sheets)).toEqual({ ok: true })
+    expect(await repository.importSheets(result.sheets)).toMatchObject({ ok: true })
     counts.push(result.sheets.length)
   }
   return counts

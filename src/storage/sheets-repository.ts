@@ -198,7 +198,9 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
       const present = await db.sheets.bulkGet(ids)
       const gone = ids.filter((_, index) => present[index] === undefined)
       if (gone.length > 0) await db.ratings.where('sheetId').anyOf(gone).delete()
-      return records.delete()
+      // By key: the collection has been read once already, and a second pass over it may not see every record.
+      await db.trash.bulkDelete(ids)
+      return ids.length
     })
   }
 

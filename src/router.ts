@@ -36,6 +36,26 @@ export const router = createRouter({
       component: () => Promise.all([import('./views/WorkshopView.vue'), loadWorkshopMessages()]).then(([view]) => view),
       props: true,
     },
+    // A committee's ranked vote: set up from a workshop; its voters, ballots and results.
+    {
+      path: '/votes/:id',
+      name: 'vote',
+      component: () => Promise.all([import('./views/VoteView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+      props: true,
+    },
+    {
+      path: '/votes/:id/bulletin/:voterId',
+      name: 'ballot',
+      component: () => Promise.all([import('./views/BallotView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+      props: true,
+    },
+    {
+      path: '/votes/:id/resultats',
+      name: 'vote-results',
+      meta: { wide: true },
+      component: () => Promise.all([import('./views/VoteResultsView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+      props: true,
+    },
     {
       path: '/restitution/comparaison',
       name: 'compare',

@@ -95,6 +95,38 @@ export const voteSchema = z.object({
     const ids = vote.groups.flatMap((group) => group.candidates.map((candidate) => candidate.sheetId))
     return new Set(ids).size === ids.length
   }, { message: 'candidate-in-two-groups', path: ['groups'] })
+  // A vote read from a file must count: every ballot by a declared voter, once, ranking only its group's candidates
+  // (each once, at most k); every decision of the chair about a group's candidates. The operations below never make
+  // anything else; a hand-edited file could, and the count would then throw or count a candidate twice.
+  .superRefine((vote, context) => {
+    const problem = (message: string, path: (string | number)[]) => context.addIssue({ code: 'custom', message, path })
+    const organisations = vote.voters.map((voter) => organisationKey(voter.organisation))
+    if (new Set(organisations).size !== organisations.length) problem('duplicate-organisation', ['voters'])
+    const voters = new Set(vote.voters.map((voter) => voter.id))
+    if (voters.size !== vote.voters.length) problem('duplicate-voter', ['voters'])
+    const groups = new Map(vote.groups.map((group) => [group.id, group]))
+    const balloted = new Set<string>()
+    vote.ballots.forEach((ballot, index) => {
+      if (!voters.has(ballot.voterId)) problem('unknown-voter', ['ballots', index, 'voterId'])
+      if (balloted.has(ballot.voterId)) problem('two-ballots', ['ballots', index, 'voterId'])
+      balloted.add(ballot.voterId)
+      for (const [groupId, ranking] of Object.entries(ballot.rankings)) {
+        const group = groups.get(groupId)
+        if (!group) problem('unknown-group', ['ballots', index, 'rankings', groupId])
+        else for (const kind of rankingProblems(group, ranking, vote.rules)) problem(kind, ['ballots', index, 'rankings', groupId])
+      }
+    })
+    vote.history.forEach((event, index) => {
+      if (!voters.has(event.voterId)) problem('unknown-voter', ['history', index, 'voterId'])
+    })
+    vote.tieBreaks.forEach((tieBreak, index) => {
+      const group = groups.get(tieBreak.groupId)
+      const candidates = new Set(group?.candidates.map((candidate) => candidate.sheetId))
+      if (!group) problem('unknown-group', ['tieBreaks', index, 'groupId'])
+      else if (new Set(tieBreak.order).size !== tieBreak.order.length || tieBreak.order.some((id) => !candidates.has(id)))
+        problem('unknown-candidate', ['tieBreaks', index, 'order'])
+    })
+  })
 
 export type VoteRules = z.output<typeof voteRulesSchema>
 export type Candidate = z.output<typeof candidateSchema>

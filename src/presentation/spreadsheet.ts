@@ -8,8 +8,8 @@ import { formatNumericDate, formatPlainNumber } from './format'
 import { axisName, bandName } from './scores'
 import type { Translate } from './translate'
 
-const SEPARATOR = ';'
-const LINE_END = '\r\n'
+export const SEPARATOR = ';'
+export const LINE_END = '\r\n'
 export const BYTE_ORDER_MARK = '\uFEFF'
 
 /**
@@ -21,14 +21,17 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
 }
 
-/** Quoted when it holds the separator, a quote or a line break; quotes doubled, as RFC 4180 says. */
-function cell(value: string): string {
+/**
+ * A text cell, neutralised; quoted when it holds the separator, a quote or a line break, quotes doubled, as RFC 4180
+ * says.
+ */
+export function cell(value: string): string {
   const safe = neutraliseFormula(value)
   return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
 /** A number cell: not neutralised (a figure the app computed, never text from a file). */
-function numberCell(value: number | null): string {
+export function numberCell(value: number | null): string {
   return value === null ? '' : formatPlainNumber(value)
 }
 

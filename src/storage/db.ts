@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie'
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Rating } from '@/domain/rating'
 import type { Sheet } from '@/domain/sheet'
+import type { Vote } from '@/domain/vote'
 import type { Workshop } from '@/domain/workshop'
 import { completeStoredSheet } from '@/domain/migrations'
 import { summarise, type SheetSummary } from '@/domain/summary'
@@ -69,6 +70,7 @@ export class SheetDatabase extends Dexie {
   trash!: EntityTable<TrashRecord, 'id'>
   workshops!: EntityTable<Workshop, 'id'>
   ratings!: EntityTable<Rating, 'id'>
+  votes!: EntityTable<Vote, 'id'>
 
   constructor(name = DEFAULT_DATABASE_NAME) {
     super(name)
@@ -128,6 +130,8 @@ export class SheetDatabase extends Dexie {
     this.version(4).stores({ workshops: 'id, updatedAt, *sheetIds' })
     // Version 5: ratings (« avis »), several people's scores of a sheet, found by the sheet's id.
     this.version(5).stores({ ratings: 'id, sheetId' })
+    // Version 6: a workshop's ranked votes, one record each, found by the workshop's id.
+    this.version(6).stores({ votes: 'id, workshopId, updatedAt' })
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {
       databaseListeners.versionChange?.()

@@ -2,10 +2,12 @@
 // the database. Nothing outside src/storage/ imports Dexie or the modules of this folder directly.
 import { createSheetsRepository, type SheetsRepository } from './sheets-repository'
 import { createWorkshopsRepository, type WorkshopsRepository } from './workshops-repository'
+import { createVotesRepository, type VotesRepository } from './votes-repository'
 import { SheetDatabase } from './db'
 
 export type { SheetsRepository, SaveResult, SaveConflict, StoredSheet, RestoreResult } from './sheets-repository'
 export type { WorkshopsRepository } from './workshops-repository'
+export type { VotesRepository } from './votes-repository'
 export { isSaveConflict, isSaveDeleted } from './sheets-repository'
 export { databaseListeners } from './db'
 /** A sheet as the library lists it: its summary, revision and local history. */
@@ -32,4 +34,12 @@ let workshops: WorkshopsRepository | undefined
 export function workshopsRepository(): WorkshopsRepository {
   workshops ??= createWorkshopsRepository(appDatabase())
   return workshops
+}
+
+let votes: VotesRepository | undefined
+
+/** The votes on the app's own database, opened on first use. */
+export function votesRepository(): VotesRepository {
+  votes ??= createVotesRepository(appDatabase())
+  return votes
 }

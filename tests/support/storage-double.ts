@@ -2,14 +2,24 @@
 //   vi.mock('@/storage', () => import('../support/storage-double'))
 // then useMemoryStorage([...sheets]) (or useRepository(...) for one on a throw-away IndexedDB database).
 import type { Sheet } from '@/domain/sheet'
-import type { SheetsRepository, WorkshopsRepository } from '@/storage'
+import type { SheetsRepository, VotesRepository, WorkshopsRepository } from '@/storage'
+import type { Vote } from '@/domain/vote'
 import type { Workshop } from '@/domain/workshop'
 import { createMemoryRepository } from './memory-repository'
+import { createMemoryVotes } from './memory-votes'
 import { createMemoryWorkshops } from './memory-workshops'
 
 export { isSaveConflict, isSaveDeleted } from '@/storage/sheets-repository'
 export { databaseListeners } from '@/storage/db'
-export type { SaveConflict, SaveResult, SheetsRepository, StoredSheet, RestoreResult, WorkshopsRepository } from '@/storage'
+export type {
+  SaveConflict,
+  SaveResult,
+  SheetsRepository,
+  StoredSheet,
+  RestoreResult,
+  VotesRepository,
+  WorkshopsRepository,
+} from '@/storage'
 
 let current: SheetsRepository = createMemoryRepository().repository
 
@@ -36,5 +46,17 @@ export function workshopsRepository(): WorkshopsRepository {
 export function useMemoryWorkshops(initial: Workshop[] = []) {
   const memory = createMemoryWorkshops(initial)
   currentWorkshops = memory.repository
+  return memory
+}
+
+let currentVotes: VotesRepository = createMemoryVotes().repository
+
+export function votesRepository(): VotesRepository {
+  return currentVotes
+}
+
+export function useMemoryVotes(initial: Vote[] = []) {
+  const memory = createMemoryVotes(initial)
+  currentVotes = memory.repository
   return memory
 }

@@ -363,3 +363,22 @@ describe('a realistic vote: 18 voters, 3 groups, a tie at one cut-off', () => {
     ])
   })
 })
+
+describe('groupsByDomain', () => {
+  it('makes one group per domain, in the order of first appearance, without case or accent differences', async () => {
+    const { groupsByDomain } = await import('@/domain/vote-setup')
+    const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`
+    const groups = groupsByDomain([
+      { id: id(1), title: 'Cantines', domain: 'Éducation' },
+      { id: id(2), title: 'Vélos', domain: 'Mobilités' },
+      { id: id(3), title: 'Écoles', domain: 'education ' },
+      { id: id(4), title: '  ', domain: 'Mobilités' },
+      { id: id(5), title: 'Sans domaine', domain: '' },
+    ])
+    expect(groups).toEqual([
+      { label: 'Éducation', candidates: [{ sheetId: id(1), label: 'Cantines' }, { sheetId: id(3), label: 'Écoles' }] },
+      { label: 'Mobilités', candidates: [{ sheetId: id(2), label: 'Vélos' }] },
+      { label: '', candidates: [{ sheetId: id(5), label: 'Sans domaine' }] },
+    ])
+  })
+})

@@ -1,0 +1,71 @@
+// A vote as a file: exported whole (voters, ballots, corrections, the chair's decisions) and read back into any
+// copy of the app. Reading one stores it under its own id, in its workshop (created from the vote when this
+// browser does not have it), and says in French what was wrong with a file that is not a vote.
+import { useRouter } from 'vue-router'
+import type { Vote } from '@/domain/vote'
+import { useVotesStore } from '@/stores/votes'
+import { useWorkshopsStore } from '@/stores/workshops'
+import { useNotificationsStore } from '@/stores/notifications'
+import { describeError } from '@/presentation/error-message'
+import { useTranslate } from './useTranslate'
+
+export function useVoteFile() {
+  const { t } = useTranslate()
+  const router = useRouter()
+  const votes = useVotesStore()
+  const workshops = useWorkshopsStore()
+  const notifications = useNotificationsStore()
+
+  async function exportVote(vote: Vote) {
+    try {
+      const [{ voteFileContent, voteFileName }, { downloadText }] = await Promise.all([
+        import('@/domain/vote-file'),
+        import('@/services/download'),
+      ])
+      const fileName = voteFileName(vote)
+      downloadText(fileName, voteFileContent(vote, new Date()))
+      notifications.notify(t('vote.file.exported', { file: fileName }))
+    } catch (error) {
+      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+    }
+  }
+
+  /** Reads the file and, when it is a vote, stores it and opens it; true when it did. */
+  async function importVote(file: File): Promise<boolean> {
+    try {
+      const [{ parseVoteFile }, { describeVoteFileProblem }] = await Promise.all([
+        import('@/domain/vote-file'),
+        import('@/presentation/vote-file-problem'),
+      ])
+      const parsed = parseVoteFile(await file.text())
+      if (!parsed.ok) {
+        notifications.notify(t('vote.file.refused', { file: file.name, problem: describeVoteFileProblem(parsed.problem, t) }), {
+          tone: 'error',
+        })
+        return false
+      }
+      const received = parsed.vote
+      const previous = await votes.listForWorkshop(received.workshopId).then((list) => list.find((vote) => vote.id === received.id))
+      await votes.receive(received)
+      if (!workshops.find(received.workshopId)) {
+        await workshops.load()
+        if (!workshops.find(received.workshopId))
+          await workshops.receive(
+            { id: received.workshopId, title: received.title, date: received.date, place: '', facilitator: '' },
+            received.groups.flatMap((group) => group.candidates.map((candidate) => candidate.sheetId)),
+          )
+      }
+      notifications.notify(
+        t(previous ? 'vote.file.replaced' : 'vote.file.imported', { title: received.title }),
+        previous ? { action: { label: t('library.undo'), run: async () => void (await votes.restore(previous)) } } : {},
+      )
+      await router.push({ name: 'vote', params: { id: received.id } })
+      return true
+    } catch (error) {
+      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+      return false
+    }
+  }
+
+  return { exportVote, importVote }
+}

@@ -196,7 +196,9 @@ test('three voters, two groups, a correction and a tie broken by the chair decid
   // The PNG: the drawing of the same results, 1600 × 1000.
   const pngDownload = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Exporter en image (PNG)' }).click()
-  const png = readFileSync(await (await pngDownload).path())
+  const pngPath = testInfo.outputPath('resultats.png')
+  await (await pngDownload).saveAs(pngPath)
+  const png = readFileSync(pngPath)
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 1000])
 
@@ -204,6 +206,14 @@ test('three voters, two groups, a correction and a tie broken by the chair decid
   await page.reload()
   await expect(page.getByText('Départagé par la présidence le', { exact: false })).toBeVisible()
   await expect(page.getByText('Résultats confirmés le', { exact: false })).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('results-1280.png'), fullPage: true })
+  // Printed: one A4 page.
+  await page.emulateMedia({ media: 'print' })
+  await page.setViewportSize({ width: 718, height: 1000 })
+  await page.screenshot({ path: testInfo.outputPath('results-print.png'), fullPage: true })
+  const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1')
+  expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1)
+  await page.emulateMedia({ media: 'screen' })
 
   // The library's cards show the decisions.
   await page.goto('/')

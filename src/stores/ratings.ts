@@ -104,5 +104,10 @@ export const useRatingsStore = defineStore('ratings', () => {
     return { ok: true, undo }
   }
 
-  return { status, loadError, stored, ratings, consensus, open, close, remove, putBack, adopt, undoAdopt }
+  /** How many ratings a sheet has, for its page's link to them (without opening them). */
+  async function countOf(sheetId: string): Promise<number> {
+    return (await sheetsRepository().listRatings(sheetId)).length
+  }
+
+  return { status, loadError, stored, ratings, consensus, open, close, remove, putBack, adopt, undoAdopt, countOf }
 })

@@ -106,6 +106,8 @@ test('five people’s files become five ratings of one sheet; the consensus is r
   await expect(page.getByRole('listitem').filter({ hasText: 'Gaëlle Roux' })).toBeVisible()
   await page.getByRole('link', { name: '← Retour à la fiche' }).click()
   await expect(page.getByLabel('Titre du projet')).toHaveValue(TITLE)
+  // The sheet's page says how many ratings it has, and leads to them.
+  await expect(page.getByRole('link', { name: `5 avis sur « ${TITLE} » : voir le consensus` })).toHaveText('5 avis')
   await page.goto('/')
   await expect(page.getByRole('article')).toHaveCount(1)
   await expect(page.getByRole('link', { name: '5 avis' })).toBeVisible()

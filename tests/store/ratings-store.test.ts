@@ -68,4 +68,10 @@ describe('ratings store', () => {
     expect(store.ratings).toHaveLength(2)
     expect(store.consensus?.ratings).toBe(2)
   })
+
+  it('counts a sheet’s ratings for its page, 0 for a sheet nobody rated', async () => {
+    const store = useRatingsStore()
+    expect(await store.countOf(sheet.id)).toBe(3)
+    expect(await store.countOf(crypto.randomUUID())).toBe(0)
+  })
 })

@@ -1,5 +1,5 @@
 // A vote as a file: exported whole (voters, ballots, corrections, the chair's decisions) and read back into any
-// copy of the app. Reading one stores it under its own id, in its workshop (created from the vote when this
+// copy of the app; or without its ballots for the voters' own devices, whose ballots come back as ballot files. Reading one stores it under its own id, in its workshop (created from the vote when this
 // browser does not have it), and says in French what was wrong with a file that is not a vote.
 import { useRouter } from 'vue-router'
 import type { Vote } from '@/domain/vote'
@@ -7,6 +7,7 @@ import { useVotesStore } from '@/stores/votes'
 import { useWorkshopsStore } from '@/stores/workshops'
 import { useNotificationsStore } from '@/stores/notifications'
 import { describeError } from '@/presentation/error-message'
+import { displayText } from '@/presentation/display-text'
 import { useTranslate } from './useTranslate'
 
 export function useVoteFile() {
@@ -27,6 +28,79 @@ export function useVoteFile() {
       notifications.notify(t('vote.file.exported', { file: fileName }))
     } catch (error) {
       notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+    }
+  }
+
+  /** The vote without its ballots, for the voters' own devices. */
+  async function exportBlank(vote: Vote) {
+    try {
+      const [{ blankVote, voteFileContent, voteFileName }, { downloadText }] = await Promise.all([
+        import('@/domain/vote-file'),
+        import('@/services/download'),
+      ])
+      const fileName = voteFileName(vote).replace(/\.json$/, '-electeurs.json')
+      downloadText(fileName, voteFileContent(blankVote(vote), new Date()))
+      notifications.notify(t('vote.file.exported', { file: fileName }))
+    } catch (error) {
+      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+    }
+  }
+
+  /** A voter's own ballot as a file, to send to the facilitator. */
+  async function exportBallot(vote: Vote, voterId: string) {
+    try {
+      const [{ ballotFileContent, ballotFileName }, { downloadText }] = await Promise.all([
+        import('@/domain/vote-file'),
+        import('@/services/download'),
+      ])
+      const organisation = vote.voters.find((voter) => voter.id === voterId)?.organisation ?? ''
+      const fileName = ballotFileName(vote, organisation)
+      downloadText(fileName, ballotFileContent(vote, voterId, new Date()))
+      notifications.notify(t('vote.file.exported', { file: fileName }))
+    } catch (error) {
+      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+    }
+  }
+
+  /** Ballot files from the voters' devices, into the open vote; each file says what became of it. */
+  async function importBallots(files: readonly File[]) {
+    const [{ parseBallotFile }, { describeVoteFileProblem }] = await Promise.all([
+      import('@/domain/vote-file'),
+      import('@/presentation/vote-file-problem'),
+    ])
+    for (const file of files) {
+      try {
+        const parsed = parseBallotFile(await file.text())
+        if (!parsed.ok) {
+          notifications.notify(t('vote.file.refused', { file: file.name, problem: describeVoteFileProblem(parsed.problem, t) }), {
+            tone: 'error',
+          })
+          continue
+        }
+        const organisation = displayText(parsed.ballot.organisation)
+        const outcome = await votes.receiveBallot(parsed.ballot, t('vote.file.correctionReason'))
+        switch (outcome.kind) {
+          case 'recorded':
+            notifications.notify(t('vote.file.ballotRecorded', { organisation }))
+            break
+          case 'corrected':
+            notifications.notify(t('vote.file.ballotCorrected', { organisation }))
+            break
+          case 'same':
+            notifications.notify(t('vote.file.ballotSame', { organisation }))
+            break
+          case 'other-vote':
+            notifications.notify(t('vote.file.ballotOtherVote', { file: file.name, title: displayText(outcome.voteTitle) }), { tone: 'error' })
+            break
+          case 'unknown-voter':
+            notifications.notify(t('vote.file.ballotUnknownVoter', { file: file.name, organisation }), { tone: 'error' })
+            break
+          case 'invalid':
+            notifications.notify(t('vote.file.ballotInvalid', { file: file.name }), { tone: 'error' })
+        }
+      } catch (error) {
+        notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+      }
     }
   }
 
@@ -67,5 +141,5 @@ export function useVoteFile() {
     }
   }
 
-  return { exportVote, importVote }
+  return { exportVote, exportBlank, exportBallot, importBallots, importVote }
 }

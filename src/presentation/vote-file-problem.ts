@@ -31,6 +31,8 @@ export function describeVoteFileProblem(problem: VoteFileProblem, t: Translate):
       return t('vote.file.notJson')
     case 'not-vote':
       return t('vote.file.notVote')
+    case 'not-ballot':
+      return t('vote.file.notBallot')
     case 'newer':
       return t('vote.file.newer', { version: problem.version })
     case 'invalid':

@@ -15,6 +15,7 @@ import {
   type Vote,
 } from '@/domain/vote'
 import { decisionsOf, tallyVote } from '@/domain/vote-count'
+import { ballotReceipt, type BallotFile } from '@/domain/vote-file'
 import { isSaveConflict, sheetsRepository, votesRepository } from '@/storage'
 
 export type ConfirmOutcome =
@@ -140,6 +141,20 @@ export const useVotesStore = defineStore('votes', () => {
     return { ok: true, written, missing }
   }
 
+  /**
+   * A ballot file from a voter's own device, for the open vote: recorded (channel « fichier »), or a correction of the
+   * voter's ballot with `correctionReason`, or nothing when it is the same ballot, another vote's or an unknown voter's.
+   */
+  async function receiveBallot(ballot: BallotFile, correctionReason: string) {
+    const receipt = ballotReceipt(current(), ballot)
+    if (receipt.kind !== 'record') return receipt
+    const result = await recordBallot(ballot.voterId, receipt.rankings, {
+      channel: 'fichier',
+      reason: receipt.correcting ? correctionReason : '',
+    })
+    return result.ok ? { kind: receipt.correcting ? ('corrected' as const) : ('recorded' as const) } : { kind: 'invalid' as const }
+  }
+
   /** Stores a vote read from a file as it is (same id: the stored one is replaced by the file's). */
   async function receive(received: Vote): Promise<Vote> {
     await votesRepository().put(received)
@@ -170,6 +185,7 @@ export const useVotesStore = defineStore('votes', () => {
     recordBallot,
     breakTie,
     confirm,
+    receiveBallot,
     receive,
     remove,
     restore,

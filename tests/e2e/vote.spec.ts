@@ -294,3 +294,56 @@ test('the ballot and results screens work by keyboard and at 360 px', async ({ p
   await expect(page.getByText('Décisions écrites sur 6 fiches.')).toBeVisible()
   await page.screenshot({ path: test.info().outputPath('results-360.png'), fullPage: true })
 })
+
+test('a voter fills their ballot on their own device from the voters’ file; the facilitator imports it', async ({ page, browser }, testInfo) => {
+  test.setTimeout(150_000)
+  await workshopWithVote(page, 2)
+  await addVoter(page, 'Région Occitanie')
+  await addVoter(page, 'Département du Gard')
+  // The Département votes on the facilitator's device first: its ballot must not travel to the other voters.
+  await page.getByRole('link', { name: 'Saisir le bulletin de Département du Gard' }).click()
+  await rank(group(page, 'Éducation'), 1, 4, 'Transport scolaire')
+  await page.getByRole('button', { name: 'Enregistrer le bulletin' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Bulletin enregistré' })).toBeVisible()
+  await page.getByRole('link', { name: 'Retour au vote', exact: true }).click()
+
+  const blankDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporter pour les électeurs (sans bulletins)' }).click()
+  const blankPath = testInfo.outputPath('vote-electeurs.json')
+  await (await blankDownload).saveAs(blankPath)
+  const blank = JSON.parse(readFileSync(blankPath, 'utf8'))
+  expect(blank.vote.ballots).toEqual([])
+  expect(blank.vote.history).toEqual([])
+
+  // The Région's own device: a fresh profile opens the file and fills in its ballot.
+  const device = await browser.newContext()
+  const voter = await device.newPage()
+  await voter.goto('/ateliers')
+  const chooser = voter.waitForEvent('filechooser')
+  await voter.getByRole('button', { name: 'Importer un vote…' }).click()
+  await (await chooser).setFiles(blankPath)
+  await voter.getByRole('link', { name: 'Saisir le bulletin de Région Occitanie' }).click()
+  await rank(group(voter, 'Éducation'), 1, 4, 'Cantines scolaires')
+  await rank(group(voter, 'Mobilités'), 1, 4, 'Covoiturage')
+  await voter.getByRole('button', { name: 'Enregistrer le bulletin' }).click()
+  await expect(voter.getByRole('status').filter({ hasText: 'Bulletin enregistré' })).toBeVisible()
+  const ballotDownload = voter.waitForEvent('download')
+  await voter.getByRole('button', { name: 'Exporter mon bulletin (fichier)' }).click()
+  const ballotPath = testInfo.outputPath('bulletin.json')
+  await (await ballotDownload).saveAs(ballotPath)
+  await device.close()
+
+  // Back on the facilitator's device: imported once, recorded; imported again, nothing changes.
+  for (const expected of ['Bulletin de Région Occitanie reçu et enregistré.', 'Le bulletin de Région Occitanie était déjà enregistré à l’identique.']) {
+    const ballots = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Importer des bulletins…' }).click()
+    await (await ballots).setFiles(ballotPath)
+    await expect(page.getByText(expected)).toBeVisible()
+  }
+  await expect(page.getByRole('row', { name: /Région Occitanie/ })).toContainText('Enregistré le')
+  await page.getByRole('link', { name: 'Résultats' }).click()
+  const education = page.getByRole('table', { name: 'Résultats du groupe Éducation' })
+  await expect(education.getByRole('row').nth(1).getByRole('rowheader')).toContainText('Cantines scolaires')
+  await expect(education.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('4')
+  await expect(page.getByText('bulletins reçus : 2 sur 2')).toBeVisible()
+})

@@ -3,7 +3,13 @@ import { serializeSheets } from '@/domain/exchange'
 import { createSheet } from '@/domain/sheet'
 import { addVoter, breakTie, createVote, recordBallot, voteSchema, type Candidate, type Vote, type VoteGroup } from '@/domain/vote'
 import {
+  BALLOT_FILE_FORMAT,
+  ballotFileContent,
+  ballotFileName,
+  ballotReceipt,
+  blankVote,
   MAX_VOTE_FILE_BYTES,
+  parseBallotFile,
   parseVoteFile,
   VOTE_FILE_FORMAT,
   VOTE_FILE_VERSION,
@@ -210,5 +216,57 @@ describe('describeVoteFileProblem', () => {
     const message = describeVoteFileProblem(problem, t)
     expect(message).toMatch(/^Ce fichier de vote est incomplet ou abîmé : vote\.date : ./)
     expect(message).not.toMatch(/[{}]/)
+  })
+})
+
+describe('ballots sent from the voters’ own devices', () => {
+  it('gives voters the vote without anyone’s ballot, and reads a voter’s ballot file back', () => {
+    const vote = castVote()
+    const blank = blankVote(vote)
+    expect(blank.ballots).toEqual([])
+    expect(blank.history).toEqual([])
+    expect(blank.tieBreaks).toEqual([])
+    expect(blank.voters).toEqual(vote.voters)
+    expect(blank.groups).toEqual(vote.groups)
+    const voter = vote.voters[1]!
+    const text = ballotFileContent(vote, voter.id, EXPORTED)
+    const parsed = parseBallotFile(text)
+    expect(parsed).toEqual({
+      ok: true,
+      ballot: {
+        format: BALLOT_FILE_FORMAT,
+        version: 1,
+        exportedAt: EXPORTED.toISOString(),
+        voteId: vote.id,
+        voteTitle: vote.title,
+        voterId: voter.id,
+        organisation: 'Métropole',
+        rankings: vote.ballots[1]!.rankings,
+        recordedAt: vote.ballots[1]!.recordedAt,
+      },
+    })
+    expect(ballotFileName(vote, 'Métropole de Montpellier')).toBe('bulletin-metropole-de-montpellier-2026-12-05.json')
+  })
+
+  it('says what a ballot file means for the vote: new, a correction, the same, another vote’s, an unknown voter’s', () => {
+    const vote = castVote()
+    const [mobility] = vote.groups as [VoteGroup]
+    const voter = vote.voters[1]!
+    const parsed = parseBallotFile(ballotFileContent(vote, voter.id, EXPORTED))
+    if (!parsed.ok) throw new Error('ballot')
+    const ballot = parsed.ballot
+    expect(ballotReceipt(vote, ballot)).toEqual({ kind: 'same' })
+    expect(ballotReceipt(blankVote(vote), ballot)).toEqual({ kind: 'record', correcting: false, rankings: ballot.rankings })
+    const other = { ...ballot, rankings: { ...ballot.rankings, [mobility.id]: [] } }
+    expect(ballotReceipt(vote, other)).toEqual({ kind: 'record', correcting: true, rankings: other.rankings })
+    expect(ballotReceipt(vote, { ...ballot, voteId: crypto.randomUUID() })).toEqual({ kind: 'other-vote', voteTitle: vote.title })
+    expect(ballotReceipt(vote, { ...ballot, voterId: crypto.randomUUID() })).toEqual({ kind: 'unknown-voter', organisation: 'Métropole' })
+  })
+
+  it('refuses a vote file given as a ballot, and a ballot given as a vote', () => {
+    const vote = castVote()
+    expect(parseBallotFile(voteFileContent(vote, EXPORTED))).toEqual({ ok: false, problem: { kind: 'not-ballot' } })
+    expect(parseVoteFile(ballotFileContent(vote, vote.voters[0]!.id, EXPORTED))).toEqual({ ok: false, problem: { kind: 'not-vote' } })
+    expect(describeVoteFileProblem({ kind: 'not-ballot' }, t)).toBe('Ce fichier ne contient pas de bulletin de vote de Fiche Projet Data.')
   })
 })

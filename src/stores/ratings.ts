@@ -4,7 +4,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { consensusOf, MAX_RATINGS, MIN_RATINGS, radarWithMedians } from '@/domain/consensus'
-import type { Rating } from '@/domain/rating'
+import { placeRating, ratingFromSheet, type Rating } from '@/domain/rating'
 import type { Origin, Sheet } from '@/domain/sheet'
 import { isSaveConflict, sheetsRepository, type StoredSheet } from '@/storage'
 
@@ -15,6 +15,17 @@ export interface AdoptedMedians {
   origin: Origin | null
   /** The revision the adoption wrote: undoing over a later change would lose it. */
   revision: number
+}
+
+/** What gathering sheets as ratings did, for « Annuler ». */
+export interface GatheredRatings {
+  targetId: string
+  added: Rating[]
+  replaced: Rating[]
+  /** Picked sheets whose scores were already there, anonymously. */
+  duplicates: number
+  /** The picked sheets, now in the Corbeille. */
+  deleted: string[]
 }
 
 export type AdoptionOutcome = { ok: true; undo: AdoptedMedians } | { ok: false; reason: 'changed' | 'missing' | 'invalid' }
@@ -109,5 +120,47 @@ export const useRatingsStore = defineStore('ratings', () => {
     return (await sheetsRepository().listRatings(sheetId)).length
   }
 
-  return { status, loadError, stored, ratings, consensus, open, close, remove, putBack, adopt, undoAdopt, countOf }
+  /**
+   * A workshop's look-alike sheets, picked by hand, become ratings of `targetId` (« dans l’atelier »): each picked
+   * sheet's author, organisation, scores and comments, placed as an import places them (the same named rater
+   * replaces, the same anonymous scores count once); the picked sheets then go to the Corbeille. Returns what
+   * « Annuler » needs: the ratings added, those they replaced, the sheets deleted.
+   */
+  async function gather(targetId: string, sheetIds: readonly string[]): Promise<GatheredRatings> {
+    const repository = sheetsRepository()
+    const existing = await repository.listRatings(targetId)
+    const gathered: GatheredRatings = { targetId, added: [], replaced: [], duplicates: 0, deleted: [] }
+    const now = new Date()
+    for (const id of sheetIds) {
+      if (id === targetId) continue
+      const picked = await repository.getStored(id)
+      if (!picked) continue
+      const rating: Rating = { ...ratingFromSheet(picked.sheet, { source: 'atelier', now }), sheetId: targetId }
+      const placed = placeRating(existing, rating)
+      if (placed.kind === 'duplicate') gathered.duplicates++
+      else {
+        if (placed.kind === 'replaced') {
+          await repository.removeRating(placed.previous.id)
+          gathered.replaced.push(placed.previous)
+          existing.splice(existing.indexOf(placed.previous), 1)
+        }
+        await repository.putRating(rating)
+        existing.push(rating)
+        gathered.added.push(rating)
+      }
+      await repository.remove(id)
+      gathered.deleted.push(id)
+    }
+    return gathered
+  }
+
+  /** Undoes `gather`: the added ratings removed, the replaced ones back, the sheets out of the Corbeille. */
+  async function undoGather(gathered: GatheredRatings): Promise<void> {
+    const repository = sheetsRepository()
+    for (const rating of gathered.added) await repository.removeRating(rating.id)
+    for (const rating of gathered.replaced) await repository.putRating(rating)
+    for (const id of gathered.deleted) await repository.restore(id)
+  }
+
+  return { status, loadError, stored, ratings, consensus, open, close, remove, putBack, adopt, undoAdopt, countOf, gather, undoGather }
 })

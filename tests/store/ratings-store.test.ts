@@ -74,4 +74,35 @@ describe('ratings store', () => {
     expect(await store.countOf(sheet.id)).toBe(3)
     expect(await store.countOf(crypto.randomUUID())).toBe(0)
   })
+
+  it('gathers look-alike sheets picked by hand as ratings of one sheet, and « Annuler » puts everything back', async () => {
+    const store = useRatingsStore()
+    const again = { ...scored(sheet, 'Personne 1', 2), id: crypto.randomUUID() }
+    const newcomer = { ...scored(sheet, 'Personne 9', 4), id: crypto.randomUUID() }
+    await memory.repository.importSheets([again, newcomer])
+    const gathered = await store.gather(sheet.id, [again.id, newcomer.id, sheet.id])
+    // « Personne 1 » rated already: their new scores replace the old; « Personne 9 » is added; the target is skipped.
+    expect(gathered.added.map((rating) => rating.rater)).toEqual(['Personne 1', 'Personne 9'])
+    expect(gathered.replaced.map((rating) => rating.rater)).toEqual(['Personne 1'])
+    expect(gathered.deleted).toEqual([again.id, newcomer.id])
+    const after = await memory.repository.listRatings(sheet.id)
+    expect(after.map((rating) => [rating.rater, rating.radar.datamining.prototype, rating.source]).sort()).toEqual([
+      ['Personne 1', 2, 'atelier'],
+      ['Personne 2', 1, 'fichier'],
+      ['Personne 3', 3, 'fichier'],
+      ['Personne 9', 4, 'atelier'],
+    ])
+    expect(memory.sheets.has(again.id)).toBe(false)
+    expect(memory.sheets.has(newcomer.id)).toBe(false)
+
+    await store.undoGather(gathered)
+    const back = await memory.repository.listRatings(sheet.id)
+    expect(back.map((rating) => [rating.rater, rating.radar.datamining.prototype]).sort()).toEqual([
+      ['Personne 1', 0],
+      ['Personne 2', 1],
+      ['Personne 3', 3],
+    ])
+    expect(memory.sheets.has(again.id)).toBe(true)
+    expect(memory.sheets.has(newcomer.id)).toBe(true)
+  })
 })

@@ -107,7 +107,7 @@ export function useVoteFile() {
   /** Reads the file and, when it is a vote, stores it and opens it; true when it did. */
   async function importVote(file: File): Promise<boolean> {
     try {
-      const [{ parseVoteFile }, { describeVoteFileProblem }] = await Promise.all([
+      const [{ parseVoteFile, supersedes }, { describeVoteFileProblem }] = await Promise.all([
         import('@/domain/vote-file'),
         import('@/presentation/vote-file-problem'),
       ])
@@ -120,6 +120,11 @@ export function useVoteFile() {
       }
       const received = parsed.vote
       const previous = await votes.listForWorkshop(received.workshopId).then((list) => list.find((vote) => vote.id === received.id))
+      if (previous && !supersedes(received, previous)) {
+        notifications.notify(t('vote.file.kept', { title: displayText(previous.title) }))
+        await router.push({ name: 'vote', params: { id: previous.id } })
+        return true
+      }
       await votes.receive(received)
       if (!workshops.find(received.workshopId)) {
         await workshops.load()

@@ -189,3 +189,14 @@ function normalised(vote: Vote, rankings: Record<string, Ranking>): Ranking[] {
     return ranking === undefined || (Array.isArray(ranking) && ranking.length === 0) ? 'abstention' : ranking
   })
 }
+
+/**
+ * Whether a vote read from a file may replace the copy this browser has: only when it holds everything recorded
+ * here (every recording and correction of the history, and the confirmation if there was one) — a later state of
+ * the same vote. A voters' file (no ballots) or an older export must not wipe ballots recorded since.
+ */
+export function supersedes(incoming: Vote, stored: Vote): boolean {
+  const key = (event: Vote['history'][number]) => `${event.kind}|${event.voterId}|${event.at}`
+  const events = new Set(incoming.history.map(key))
+  return stored.history.every((event) => events.has(key(event))) && (stored.confirmedAt === null || incoming.confirmedAt !== null)
+}

@@ -314,6 +314,13 @@ test('a voter fills their ballot on their own device from the voters’ file; th
   const blank = JSON.parse(readFileSync(blankPath, 'utf8'))
   expect(blank.vote.ballots).toEqual([])
   expect(blank.vote.history).toEqual([])
+  // Opened by mistake on the facilitator's own device, it wipes nothing: the Département's ballot stays.
+  await page.goto('/ateliers')
+  const mistake = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Importer un vote…' }).click()
+  await (await mistake).setFiles(blankPath)
+  await expect(page.getByText('Ce navigateur a déjà le vote « Vote du comité » avec des bulletins que le fichier n’a pas', { exact: false })).toBeVisible()
+  await expect(page.getByRole('row', { name: /Département du Gard/ })).toContainText('Enregistré le')
 
   // The Région's own device: a fresh profile opens the file and fills in its ballot.
   const device = await browser.newContext()

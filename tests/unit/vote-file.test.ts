@@ -10,6 +10,7 @@ import {
   blankVote,
   MAX_VOTE_FILE_BYTES,
   parseBallotFile,
+  supersedes,
   parseVoteFile,
   VOTE_FILE_FORMAT,
   VOTE_FILE_VERSION,
@@ -268,5 +269,20 @@ describe('ballots sent from the voters’ own devices', () => {
     expect(parseBallotFile(voteFileContent(vote, EXPORTED))).toEqual({ ok: false, problem: { kind: 'not-ballot' } })
     expect(parseVoteFile(ballotFileContent(vote, vote.voters[0]!.id, EXPORTED))).toEqual({ ok: false, problem: { kind: 'not-vote' } })
     expect(describeVoteFileProblem({ kind: 'not-ballot' }, t)).toBe('Ce fichier ne contient pas de bulletin de vote de Fiche Projet Data.')
+  })
+})
+
+describe('a vote file over the copy already here', () => {
+  it('replaces it only when it holds everything recorded here: never with the voters’ file or an older export', () => {
+    const vote = castVote()
+    const older = { ...vote, ballots: vote.ballots.slice(0, 1), history: vote.history.slice(0, 1), tieBreaks: [] }
+    expect(supersedes(vote, older)).toBe(true)
+    expect(supersedes(vote, vote)).toBe(true)
+    expect(supersedes(older, vote)).toBe(false)
+    expect(supersedes(blankVote(vote), vote)).toBe(false)
+    expect(supersedes(vote, blankVote(vote))).toBe(true)
+    const confirmed = { ...vote, confirmedAt: '2026-12-05T17:00:00.000Z' }
+    expect(supersedes(vote, confirmed)).toBe(false)
+    expect(supersedes(confirmed, vote)).toBe(true)
   })
 })

@@ -3,7 +3,7 @@
 // browser does not have it), and says in French what was wrong with a file that is not a vote.
 import { useRouter } from 'vue-router'
 import type { Vote } from '@/domain/vote'
-import { useVotesStore } from '@/stores/votes'
+import type { useVotesStore } from '@/stores/votes'
 import { useWorkshopsStore } from '@/stores/workshops'
 import { useNotificationsStore } from '@/stores/notifications'
 import { describeError } from '@/presentation/error-message'
@@ -13,7 +13,12 @@ import { useTranslate } from './useTranslate'
 export function useVoteFile() {
   const { t } = useTranslate()
   const router = useRouter()
-  const votes = useVotesStore()
+  // The votes store (and the Zod schema it brings) loads on first use: the workshops' list only shows the button.
+  let store: ReturnType<typeof useVotesStore> | undefined
+  async function votesStore() {
+    store ??= (await import('@/stores/votes')).useVotesStore()
+    return store
+  }
   const workshops = useWorkshopsStore()
   const notifications = useNotificationsStore()
 
@@ -78,6 +83,7 @@ export function useVoteFile() {
           continue
         }
         const organisation = displayText(parsed.ballot.organisation)
+        const votes = await votesStore()
         const outcome = await votes.receiveBallot(parsed.ballot, t('vote.file.correctionReason'))
         switch (outcome.kind) {
           case 'recorded':
@@ -119,6 +125,7 @@ export function useVoteFile() {
         return false
       }
       const received = parsed.vote
+      const votes = await votesStore()
       const previous = await votes.listForWorkshop(received.workshopId).then((list) => list.find((vote) => vote.id === received.id))
       if (previous && !supersedes(received, previous)) {
         notifications.notify(t('vote.file.kept', { title: displayText(previous.title) }))

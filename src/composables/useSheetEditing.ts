@@ -1,6 +1,8 @@
 // How the sheet's form components report a change: the sheet view provides the editor store's typed edit API, and
 // components call it instead of writing into the sheet. Only the store changes a sheet.
 import { inject, provide, type InjectionKey } from 'vue'
+import type { Decision } from '@/domain/sheet'
+import type { DecisionStatus } from '@/domain/vocabulary'
 import type {
   FieldPath,
   FieldValues,
@@ -13,6 +15,10 @@ import type {
 
 export interface SheetEditing {
   setField<P extends FieldPath>(path: P, value: FieldValues[P]): void
+  /** A person's new decision status (decision.ts); returns the decision it replaced, for « Annuler ». */
+  changeDecision(status: DecisionStatus): Decision | undefined
+  /** Puts a whole decision back, history included (« Annuler »). */
+  setDecision(decision: Decision): void
   setRow(list: TextListPath, index: number, value: string): void
   setRowField<L extends RecordListPath, F extends keyof ListItem<L> & string>(
     list: L,

@@ -11,7 +11,7 @@ export type MigrationStep = (file: RawEnvelope) => RawEnvelope
 
 export type MigrationRegistry = Readonly<Record<number, MigrationStep>>
 
-export const CURRENT_FORMAT_VERSION = 2
+export const CURRENT_FORMAT_VERSION = 3
 
 type RawObject = Record<string, unknown>
 
@@ -40,20 +40,40 @@ export function sheetV1ToV2(sheet: unknown): unknown {
   return { ...sheet, project, origin: added.origin, decision: added.decision, snapshots: added.snapshots }
 }
 
+/** The fields format v3 adds to a sheet, at their empty values: a decision's source is not known before v3. */
+function emptyV3Fields() {
+  return { project: { shortLabel: '' }, decision: { source: null, history: [] as unknown[] } }
+}
+
 /**
- * A sheet stored by an older version of the app, given the v2 fields it lacks. Fields already there are kept: a
- * record may have been written by a newer tab while this one upgraded, and nothing a person wrote is ever dropped.
+ * A v2 sheet as a v3 sheet: a short label left empty, the decision's source unknown and its history empty. As for
+ * v1 → v2, keys a v2 reader ignored are replaced, never validated.
+ */
+export function sheetV2ToV3(sheet: unknown): unknown {
+  if (!isObject(sheet)) return sheet
+  const added = emptyV3Fields()
+  const project = isObject(sheet.project) ? { ...sheet.project, ...added.project } : sheet.project
+  const decision = isObject(sheet.decision) ? { ...sheet.decision, ...added.decision } : sheet.decision
+  return { ...sheet, project, decision }
+}
+
+/**
+ * A sheet stored by an older version of the app, given the v2 and v3 fields it lacks. Fields already there are
+ * kept: a record may have been written by a newer tab while this one upgraded, and nothing a person wrote is ever
+ * dropped.
  */
 export function completeStoredSheet<T>(sheet: T): T {
   if (!isObject(sheet)) return sheet
-  const added = emptyV2Fields()
-  const project = isObject(sheet.project) ? { ...added.project, ...sheet.project } : sheet.project
+  const v2 = emptyV2Fields()
+  const v3 = emptyV3Fields()
+  const project = isObject(sheet.project) ? { ...v2.project, ...v3.project, ...sheet.project } : sheet.project
+  const decision = 'decision' in sheet ? sheet.decision : v2.decision
   return {
     ...sheet,
     project,
-    origin: 'origin' in sheet ? sheet.origin : added.origin,
-    decision: 'decision' in sheet ? sheet.decision : added.decision,
-    snapshots: 'snapshots' in sheet ? sheet.snapshots : added.snapshots,
+    origin: 'origin' in sheet ? sheet.origin : v2.origin,
+    decision: isObject(decision) ? { ...v3.decision, ...decision } : decision,
+    snapshots: 'snapshots' in sheet ? sheet.snapshots : v2.snapshots,
   } as T
 }
 
@@ -69,6 +89,12 @@ const MIGRATIONS: MigrationRegistry = {
       sheets: Array.isArray(file.sheets) ? file.sheets.map(sheetV1ToV2) : file.sheets,
     }
   },
+  // v2 → v3: sheets gain a short label and their decision a source and a history; the envelope is unchanged.
+  2: (file) => ({
+    ...file,
+    version: 3,
+    sheets: Array.isArray(file.sheets) ? file.sheets.map(sheetV2ToV3) : file.sheets,
+  }),
 }
 
 /** Brings a file up to `target`, step by step; throws if a step is missing (a bug, not a user error). */

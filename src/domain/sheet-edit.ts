@@ -9,6 +9,7 @@ import { SCORE_AXES, THEME_IDS, type ScoreAxis, type ThemeId } from './grid'
 import type {
   BudgetLine,
   Dataset,
+  Decision,
   ImpactIndicator,
   Milestone,
   RadarSnapshot,
@@ -57,6 +58,7 @@ type LegalFields = { [T in LegalTopic as `data.legal.${T}.status`]: Sheet['data'
 /** The single-valued fields of a sheet, by path, with the type each holds. */
 export type FieldValues = {
   'project.title': string
+  'project.shortLabel': string
   organisation: string
   author: string
   phase: Phase
@@ -91,6 +93,8 @@ export type SheetEdit =
   | { kind: 'add-snapshot'; snapshot: RadarSnapshot }
   | { kind: 'insert-snapshot'; index: number; snapshot: RadarSnapshot }
   | { kind: 'remove-snapshot'; id: string }
+  /** Replaces the whole decision, history included: a change of status (decision.ts) or its « Annuler ». */
+  | { kind: 'decision'; decision: Decision }
 
 /** A row taken out of a list, kept so that "Annuler" can put it back where it was. */
 export interface RemovedRow {
@@ -256,6 +260,10 @@ export function applyEdit(sheet: Sheet, keys: RowKeys, edit: SheetEdit): { row: 
       const [snapshot] = sheet.snapshots.splice(index, 1)
       return { row: snapshot, key: index }
     }
+    case 'decision':
+      // A JSON copy: the decision given may be a reactive proxy, which structuredClone refuses.
+      sheet.decision = JSON.parse(JSON.stringify(edit.decision)) as Decision
+      return undefined
   }
 }
 

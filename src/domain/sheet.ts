@@ -5,6 +5,7 @@ import { THEME_IDS, type ThemeId } from './grid'
 import { isoDate, list, requiredText, text } from './schema-parts'
 import {
   DATA_ACCESS_MODES,
+  DECISION_SOURCES,
   DECISION_STATUSES,
   LEGAL_STATUSES,
   LEGAL_TOPICS,
@@ -88,6 +89,9 @@ export const impactIndicatorSchema = z.object({
 
 export const projectSchema = z.object({
   title: requiredText(LIMITS.shortText),
+  /** A short name (format v3), « Téléphonie mobile », used instead of the title where room is short: the vote's
+   *  ballots and results, the matrix, the comparison. '' when the title is short enough. */
+  shortLabel: text(LIMITS.shortLabel),
   /** « Problématique »: the problem the project answers (format v2). */
   problem: text(LIMITS.longText),
   description: text(LIMITS.description),
@@ -133,11 +137,18 @@ export const dataSchema = z.object({
   ethics: text(LIMITS.longText),
 })
 
-/** What was decided about the project, and why (format v2). */
-export const decisionSchema = z.object({
+/** One decision about the project: its status, when, why (format v2), and where it came from (format v3). */
+export const decisionEntrySchema = z.object({
   status: z.enum(DECISION_STATUSES).default('a-examiner'),
   reason: text(LIMITS.note),
   decidedAt: isoDate,
+  /** null for a decision written before format v3, whose source nobody recorded. */
+  source: z.enum(DECISION_SOURCES).nullable().default(null),
+})
+
+/** The decision in force, and the earlier ones it replaced, oldest first (format v3). */
+export const decisionSchema = decisionEntrySchema.extend({
+  history: list(decisionEntrySchema, LIMITS.decisionHistory),
 })
 
 /** A radar's scores without the comments: what a snapshot keeps. */
@@ -189,6 +200,7 @@ export type BudgetLine = Sheet['project']['budget']['lines'][number]
 export type ImpactIndicator = Sheet['project']['impact']['indicators'][number]
 export type Dataset = Sheet['data']['datasets'][number]
 export type Decision = Sheet['decision']
+export type DecisionEntry = Decision['history'][number]
 export type RadarSnapshot = Sheet['snapshots'][number]
 
 export interface NewSheetOptions {

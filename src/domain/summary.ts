@@ -6,6 +6,8 @@ import type { DecisionStatus, Phase } from './vocabulary'
 export interface SheetSummary {
   id: string
   title: string
+  /** The short name (format v3), '' when the sheet has none. */
+  shortLabel: string
   organisation: string
   /** « Rédigée par »: a facilitator tells whose sheet is whose. */
   author: string
@@ -20,7 +22,7 @@ export interface SheetSummary {
   /** Scores in theme order, so the library can draw a thumbnail and compute the indicators. */
   prototype: (number | null)[]
   scaleUp: (number | null)[]
-  /** Lower-cased, accent-free title, organisation and tags: what the library search matches. */
+  /** Lower-cased, accent-free title, short name, organisation and tags: what the library search matches. */
   searchText: string
 }
 
@@ -33,6 +35,7 @@ export function summarise(sheet: Sheet): SheetSummary {
   return {
     id: sheet.id,
     title: sheet.project.title,
+    shortLabel: sheet.project.shortLabel,
     organisation: sheet.organisation,
     author: sheet.author,
     phase: sheet.phase,
@@ -43,7 +46,7 @@ export function summarise(sheet: Sheet): SheetSummary {
     updatedAt: sheet.updatedAt,
     prototype: THEME_IDS.map((id) => sheet.radar[id].prototype),
     scaleUp: THEME_IDS.map((id) => sheet.radar[id].scaleUp),
-    searchText: normaliseForSearch([sheet.project.title, sheet.organisation, sheet.author, ...sheet.tags].join('\n')),
+    searchText: normaliseForSearch([sheet.project.title, sheet.project.shortLabel, sheet.organisation, sheet.author, ...sheet.tags].join('\n')),
   }
 }
 

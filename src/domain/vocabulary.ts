@@ -32,9 +32,12 @@ export const LEGAL_STATUSES = ['non-evalue', 'sans-objet', 'a-traiter', 'en-cour
 export const ORIGINS = ['individuel', 'collectif', 'synthese-ia'] as const
 /**
  * What was decided about the project (format v2): still to be examined, kept among the priorities, kept in reserve,
- * set aside (for maturity, feasibility, indirect impact…), or carried out.
+ * set aside (for maturity, feasibility, indirect impact…), or carried out. Format v3 adds the moves a committee's
+ * cases make over months: taken off the priorities (« dépriorisé ») and brought back (« réactivé »).
  */
-export const DECISION_STATUSES = ['a-examiner', 'priorise', 'reserve', 'ecarte', 'realise'] as const
+export const DECISION_STATUSES = ['a-examiner', 'priorise', 'reserve', 'depriorise', 'reactive', 'ecarte', 'realise'] as const
+/** Where a decision came from (format v3): a person who wrote it on the sheet, or a committee's vote. */
+export const DECISION_SOURCES = ['personne', 'vote'] as const
 
 /**
  * Themes or commissions the source workshops grouped projects by, offered as suggestions for `project.domain`,
@@ -62,11 +65,14 @@ export const DOMAIN_SUGGESTIONS = [
 export type Phase = (typeof PHASES)[number]
 export type Origin = (typeof ORIGINS)[number]
 export type DecisionStatus = (typeof DECISION_STATUSES)[number]
+export type DecisionSource = (typeof DECISION_SOURCES)[number]
 export type LegalTopic = (typeof LEGAL_TOPICS)[number]
 
 /** Limits of the exchange format (docs/exchange-format.md), named so the UI can show them (maxlength, counters). */
 export const LIMITS = {
   shortText: 200,
+  /** A sheet's short name (format v3), « Téléphonie mobile »: what a chart's label or a ballot has room for. */
+  shortLabel: 60,
   tag: 50,
   tags: 20,
   description: 20_000,
@@ -83,6 +89,8 @@ export const LIMITS = {
   datasets: 500,
   /** Saved states of the radar kept in one sheet (format v2). */
   snapshots: 50,
+  /** Earlier decisions kept in one sheet (format v3); beyond, the oldest goes. */
+  decisionHistory: 100,
   /** Euros: far above any local authority's budget, low enough that a typing slip (a few extra zeros) is caught. */
   amount: 1_000_000_000_000,
 } as const

@@ -5,6 +5,8 @@ import { organisationKey, type Candidate } from './vote'
 export interface CandidateSource {
   id: string
   title: string
+  /** The sheet's short name (format v3): a ballot and a results bar name it so when it has one. */
+  shortLabel?: string
   domain: string
 }
 
@@ -23,10 +25,11 @@ export function groupsByDomain(sheets: readonly CandidateSource[]): ProposedGrou
   for (const sheet of sheets) {
     const title = sheet.title.trim()
     if (!title) continue
+    const name = sheet.shortLabel?.trim() || title
     const label = sheet.domain.trim()
     const key = organisationKey(label)
     const group = groups.get(key) ?? { label, candidates: [] }
-    group.candidates.push({ sheetId: sheet.id, label: title })
+    group.candidates.push({ sheetId: sheet.id, label: name })
     groups.set(key, group)
   }
   return [...groups.values()]

@@ -5,7 +5,7 @@ import { computeIndicators, SCORE_AXES, THEME_IDS, THEME_LABELS, type RadarScore
 import { buildRadarOptions, type RadarChartLabels, type RadarVariant } from './radar-chart'
 import { compareTitles } from './format'
 import type { Sheet } from '@/domain/sheet'
-import { displayText } from './display-text'
+import { displayText, sheetName } from './display-text'
 import { participantNames, shortName } from './participants'
 
 /** At most this many sheets on one radar: beyond, no colour, line and shape set stays readable. */
@@ -42,7 +42,7 @@ export function toComparedSheets(sheets: readonly Pick<Sheet, 'id' | 'author' | 
   const names = participantNames(
     sheets.map((sheet) => ({
       id: sheet.id,
-      title: displayText(sheet.project.title),
+      title: sheetName(sheet.project),
       author: displayText(sheet.author),
       organisation: displayText(sheet.organisation),
     })),

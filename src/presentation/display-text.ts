@@ -10,3 +10,11 @@ const MARK_STACK = /(\p{M}{2})\p{M}+/gu
 export function displayText(text: string): string {
   return text.replace(DIRECTION_CONTROLS, '').replace(MARK_STACK, '$1')
 }
+
+/**
+ * What a chart, a ballot or a legend calls a sheet: its short name when it has one (format v3, « Téléphonie
+ * mobile »), its title otherwise.
+ */
+export function sheetName(project: { title: string; shortLabel?: string }): string {
+  return displayText(project.shortLabel?.trim() || project.title)
+}

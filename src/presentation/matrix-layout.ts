@@ -65,10 +65,15 @@ export const BAND_LINES = [
 ] as const
 
 /** Shapes of the points, one per decision status, so the decision reads without colour. */
-export const DECISION_SHAPES: Readonly<Record<DecisionStatus, 'circle' | 'triangle' | 'square' | 'cross' | 'diamond'>> = {
+export const DECISION_SHAPES: Readonly<
+  Record<DecisionStatus, 'circle' | 'triangle' | 'triangle-down' | 'square' | 'star' | 'cross' | 'diamond'>
+> = {
   'a-examiner': 'circle',
   priorise: 'triangle',
   reserve: 'square',
+  // Taken off the priorities: the priorities' triangle upside down; brought back: a star, unlike any other.
+  depriorise: 'triangle-down',
+  reactive: 'star',
   ecarte: 'cross',
   realise: 'diamond',
 }
@@ -169,6 +174,17 @@ export function shapePath(shape: (typeof DECISION_SHAPES)[DecisionStatus], x: nu
       return `M ${x - r} ${y} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0 Z`
     case 'triangle':
       return `M ${x} ${y - r * 1.15} L ${x + r * 1.1} ${y + r * 0.85} L ${x - r * 1.1} ${y + r * 0.85} Z`
+    case 'triangle-down':
+      return `M ${x} ${y + r * 1.15} L ${x + r * 1.1} ${y - r * 0.85} L ${x - r * 1.1} ${y - r * 0.85} Z`
+    case 'star': {
+      // Five points: outer radius 1.25 r, inner 0.5 r, the first point straight up.
+      const corners = Array.from({ length: 10 }, (_, index) => {
+        const radius = index % 2 === 0 ? r * 1.25 : r * 0.5
+        const angle = -Math.PI / 2 + (index * Math.PI) / 5
+        return `${(x + radius * Math.cos(angle)).toFixed(2)} ${(y + radius * Math.sin(angle)).toFixed(2)}`
+      })
+      return `M ${corners.join(' L ')} Z`
+    }
     case 'square':
       return `M ${x - r * 0.9} ${y - r * 0.9} h ${r * 1.8} v ${r * 1.8} h ${-r * 1.8} Z`
     case 'diamond':

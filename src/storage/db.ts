@@ -1,5 +1,5 @@
 // The IndexedDB database, through Dexie. Only the storage layer imports this module.
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Transaction } from 'dexie'
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Rating } from '@/domain/rating'
 import type { Sheet } from '@/domain/sheet'
@@ -96,42 +96,16 @@ export class SheetDatabase extends Dexie {
     // revision and dates.
     this.version(3)
       .stores({ summaries: 'id, updatedAt, title, organisation, phase, *tags' })
-      .upgrade(async (transaction) => {
-        const sheets = ((await transaction.table('sheets').toArray()) as Sheet[]).map(completeStoredSheet)
-        await transaction.table('sheets').bulkPut(sheets)
-        const summaries = new Map(
-          ((await transaction.table('summaries').toArray()) as SummaryRecord[]).map((summary) => [summary.id, summary]),
-        )
-        await transaction.table('summaries').bulkPut(
-          sheets.map((sheet) => {
-            const { revision = 1, editedAt, importedAt } = summaries.get(sheet.id) ?? {}
-            return {
-              ...summarise(sheet),
-              revision,
-              ...(editedAt ? { editedAt } : {}),
-              ...(importedAt ? { importedAt } : {}),
-            }
-          }),
-        )
-        await transaction
-          .table('trash')
-          .toCollection()
-          .modify((record: TrashRecord) => {
-            record.sheet = completeStoredSheet(record.sheet)
-          })
-        await transaction
-          .table('drafts')
-          .toCollection()
-          .modify((record: DraftRecord) => {
-            record.content = completeStoredSheet(record.content)
-          })
-      })
+      .upgrade(completeStoredRecords)
     // Version 4: workshops, named groups of sheets; a sheet's workshops are found through the multi-entry index.
     this.version(4).stores({ workshops: 'id, updatedAt, *sheetIds' })
     // Version 5: ratings (« avis »), several people's scores of a sheet, found by the sheet's id.
     this.version(5).stores({ ratings: 'id, sheetId' })
     // Version 6: a workshop's ranked votes, one record each, found by the workshop's id.
     this.version(6).stores({ votes: 'id, workshopId, updatedAt' })
+    // Version 7 (format v3): sheets, deleted ones and drafts gain the short label and the decision's source and
+    // history; summaries gain the short label. The same completion as version 3, which fills whatever is missing.
+    this.version(7).upgrade(completeStoredRecords)
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {
       databaseListeners.versionChange?.()
@@ -140,4 +114,39 @@ export class SheetDatabase extends Dexie {
       databaseListeners.blocked?.()
     })
   }
+}
+
+/**
+ * Gives every stored sheet — kept, deleted, or a draft — the fields of the current format it lacks
+ * (completeStoredSheet), and rebuilds the summaries from them, keeping their revision and dates.
+ */
+async function completeStoredRecords(transaction: Transaction): Promise<void> {
+  const sheets = ((await transaction.table('sheets').toArray()) as Sheet[]).map(completeStoredSheet)
+  await transaction.table('sheets').bulkPut(sheets)
+  const summaries = new Map(
+    ((await transaction.table('summaries').toArray()) as SummaryRecord[]).map((summary) => [summary.id, summary]),
+  )
+  await transaction.table('summaries').bulkPut(
+    sheets.map((sheet) => {
+      const { revision = 1, editedAt, importedAt } = summaries.get(sheet.id) ?? {}
+      return {
+        ...summarise(sheet),
+        revision,
+        ...(editedAt ? { editedAt } : {}),
+        ...(importedAt ? { importedAt } : {}),
+      }
+    }),
+  )
+  await transaction
+    .table('trash')
+    .toCollection()
+    .modify((record: TrashRecord) => {
+      record.sheet = completeStoredSheet(record.sheet)
+    })
+  await transaction
+    .table('drafts')
+    .toCollection()
+    .modify((record: DraftRecord) => {
+      record.content = completeStoredSheet(record.content)
+    })
 }

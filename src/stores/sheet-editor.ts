@@ -8,7 +8,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ScoreAxis, ThemeId } from '@/domain/grid'
-import { LIMITS, validateSheet, type Phase, type RadarSnapshot, type Sheet } from '@/domain/sheet'
+import { LIMITS, validateSheet, type Decision, type DecisionStatus, type Phase, type RadarSnapshot, type Sheet } from '@/domain/sheet'
+import { calendarDay, changeDecision as decide } from '@/domain/decision'
 import { savableSheet } from '@/domain/savable-sheet'
 import {
   applyEdit,
@@ -709,6 +710,22 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     edit({ kind: 'comment', theme: themeId, text: comment })
   }
 
+  /**
+   * A person chose a new decision status: the decision in force joins the history if it said something
+   * (decision.ts), the new one is dated today. Returns the decision replaced, which setDecision puts back.
+   */
+  function changeDecision(status: DecisionStatus, now = new Date()): Decision | undefined {
+    const current = sheet.value
+    if (!current || current.decision.status === status) return undefined
+    const replaced = plainCopy(current.decision)
+    edit({ kind: 'decision', decision: decide(replaced, { status, day: calendarDay(now), source: 'personne' }) })
+    return replaced
+  }
+
+  function setDecision(decision: Decision) {
+    edit({ kind: 'decision', decision })
+  }
+
   return {
     sheet,
     savable,
@@ -750,6 +767,8 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
     leaveRow,
     setScore,
     setComment,
+    changeDecision,
+    setDecision,
     phaseLeft,
     takeRadarSnapshot,
     declineSnapshotOffer,

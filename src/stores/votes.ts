@@ -14,6 +14,7 @@ import {
   type Ranking,
   type Vote,
 } from '@/domain/vote'
+import { changeDecision } from '@/domain/decision'
 import { decisionsOf, tallyVote } from '@/domain/vote-count'
 import { ballotReceipt, type BallotFile } from '@/domain/vote-file'
 import { isSaveConflict, sheetsRepository, votesRepository } from '@/storage'
@@ -124,7 +125,15 @@ export const useVotesStore = defineStore('votes', () => {
           break
         }
         const result = await sheets.save(
-          { ...stored.sheet, decision: { status: decision.status, reason: reason(decision.points), decidedAt: running.date } },
+          {
+            ...stored.sheet,
+            decision: changeDecision(stored.sheet.decision, {
+              status: decision.status,
+              reason: reason(decision.points),
+              day: running.date,
+              source: 'vote',
+            }),
+          },
           { expectedRevision: stored.revision },
         )
         if (result.ok) {

@@ -1,5 +1,6 @@
 // Format v2 in real Chromium, through the same path as a dropped file (readExchangeFile, then Dexie): v1 files keep
-// importing and leave as v2 with the same radar and data; a v2 file with every new field comes back byte for byte;
+// importing and leave in the current version (v3) with the same radar and data; a v2 file with every v2 field comes
+// back whole, with only the v3 fields added;
 // a file from a newer version is refused with the French message; a database written before v2 opens with every
 // sheet, deleted sheet and draft completed.
 import { afterEach, describe, expect, it } from 'vitest'
@@ -54,7 +55,7 @@ describe('format v2 in Chromium', () => {
   it.each([
     ['fiche-sante.json', santeText],
     ['fiches-atelier.json', atelierText],
-  ])('imports the v1 example %s, exports it as v2 with the same radar and data, and re-imports it without a conflict', async (name, text) => {
+  ])('imports the v1 example %s, exports it in the current version with the same radar and data, and re-imports it without a conflict', async (name, text) => {
     const original = JSON.parse(text) as { version: number; sheets: { id: string; radar: unknown; data: unknown }[] }
     const { repository } = freshRepository()
     await importText(text, name, repository)
@@ -63,7 +64,7 @@ describe('format v2 in Chromium', () => {
     const exported = await exportedText(repository, ids, new Date('2026-11-25T10:00:00.000Z'))
     const envelope = JSON.parse(exported) as { version: number; sheets: Sheet[] }
     expect(original.version).toBe(1)
-    expect(envelope.version).toBe(2)
+    expect(envelope.version).toBe(3)
     envelope.sheets.forEach((sheet, index) => {
       expect(sheet.radar).toEqual(original.sheets[index]!.radar)
       expect(sheet.data).toEqual(original.sheets[index]!.data)
@@ -81,7 +82,7 @@ describe('format v2 in Chromium', () => {
     expect(plan.identical).toHaveLength(ids.length)
   })
 
-  it('round-trips a v2 file with every new field, workshop included, byte for byte', async () => {
+  it('keeps every field of a v2 file, workshop included, and exports it with only the v3 fields added', async () => {
     const { repository } = freshRepository()
     const imported = await importText(completeV2Text, 'atelier-v2-complet.json', repository)
     const envelope = JSON.parse(completeV2Text) as { exportedAt: string; sheets: Sheet[] }
@@ -89,17 +90,26 @@ describe('format v2 in Chromium', () => {
     const stored = await repository.getMany(ids)
     expect(stored.find((sheet) => sheet.snapshots.length > 0)?.snapshots).toHaveLength(2)
     const text = await exportedText(repository, ids, new Date(envelope.exportedAt), imported.workshop)
-    expect(text).toBe(completeV2Text)
+    const original = JSON.parse(completeV2Text)
+    expect(JSON.parse(text)).toEqual({
+      ...original,
+      version: 3,
+      sheets: original.sheets.map((sheet: Record<string, any>) => ({
+        ...sheet,
+        project: { ...sheet.project, shortLabel: '' },
+        decision: { ...sheet.decision, source: null, history: [] },
+      })),
+    })
   })
 
   it('refuses a file from a newer version, in French, and writes nothing', async () => {
     const { repository } = freshRepository()
-    const v3 = JSON.stringify({ ...JSON.parse(completeV2Text), version: 3 })
-    const result = await readExchangeFile(file(v3, 'futur.json'))
+    const newer = JSON.stringify({ ...JSON.parse(completeV2Text), version: 4 })
+    const result = await readExchangeFile(file(newer, 'futur.json'))
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.problems.map((problem) => describeImportProblem(problem, t, te))).toEqual([
-      'ce fichier a été créé par une version plus récente de l’application (format 3). Mettez l’application à jour pour l’ouvrir.',
+      'ce fichier a été créé par une version plus récente de l’application (format 4). Mettez l’application à jour pour l’ouvrir.',
     ])
     expect(await repository.listSummaries()).toEqual([])
   })
@@ -121,6 +131,7 @@ describe('format v2 in Chromium', () => {
       const summary: Partial<ReturnType<typeof summarise>> = summarise(completeStoredSheet(sheet) as Sheet)
       delete summary.domain
       delete summary.decision
+      delete summary.shortLabel
       return { ...summary, ...extra }
     }
     await old.table('sheets').bulkPut([kept, drafted])
@@ -136,7 +147,7 @@ describe('format v2 in Chromium', () => {
     const [first, second] = await repository.getMany([kept!.id, drafted!.id])
     for (const sheet of [first!, second!]) {
       expect(sheet.project.problem).toBe('')
-      expect(sheet.decision).toEqual({ status: 'a-examiner', reason: '', decidedAt: null })
+      expect(sheet.decision).toEqual({ status: 'a-examiner', reason: '', decidedAt: null, source: null, history: [] })
       expect(sheet.snapshots).toEqual([])
       expect(sheet.origin).toBeNull()
     }

@@ -119,7 +119,7 @@ const corpus: CorpusCase[] = [
     name: 'a newer format version',
     file: () => fixture('future-version.json'),
     messages: [
-      'ce fichier a été créé par une version plus récente de l’application (format 3). Mettez l’application à jour pour l’ouvrir.',
+      'ce fichier a été créé par une version plus récente de l’application (format 4). Mettez l’application à jour pour l’ouvrir.',
     ],
   },
   {

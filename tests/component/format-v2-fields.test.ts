@@ -54,6 +54,16 @@ describe('the fields of format v2 in the editor', () => {
     wrapper.unmount()
   })
 
+  it('asks for a short name (format v3), at most 60 characters, right after the title', async () => {
+    const { double, wrapper } = mountPart(GeneralSection, (sheet) => ({ sheet }))
+    expect(wrapper.findAll('label').map((label) => label.text().replace(' *', '')).slice(0, 2)).toEqual(['Titre du projet', 'Nom court'])
+    const shortLabel = byLabel(wrapper, 'Nom court')
+    expect(shortLabel.attributes('maxlength')).toBe(String(LIMITS.shortLabel))
+    await shortLabel.setValue('Téléphonie mobile')
+    expect(double.state.sheet.project.shortLabel).toBe('Téléphonie mobile')
+    wrapper.unmount()
+  })
+
   it('asks for the problem first in « Le projet »', async () => {
     const { double, wrapper } = mountPart(ProjectSection, (sheet) => ({ project: sheet.project }))
     expect(wrapper.find('label').text()).toBe('Problématique')
@@ -71,13 +81,21 @@ describe('the fields of format v2 in the editor', () => {
       'À examiner',
       'Priorisé',
       'En réserve',
+      'Dépriorisé',
+      'Réactivé',
       'Écarté',
       'Réalisé',
     ])
     await status.setValue('ecarte')
     await byLabel(wrapper, 'Date de la décision').setValue('2026-02-19')
     await byLabel(wrapper, 'Motif').setValue('Maturité insuffisante')
-    expect(double.state.sheet.decision).toEqual({ status: 'ecarte', reason: 'Maturité insuffisante', decidedAt: '2026-02-19' })
+    expect(double.state.sheet.decision).toEqual({
+      status: 'ecarte',
+      reason: 'Maturité insuffisante',
+      decidedAt: '2026-02-19',
+      source: 'personne',
+      history: [],
+    })
     await byLabel(wrapper, 'Date de la décision').setValue('')
     expect(double.state.sheet.decision.decidedAt).toBeNull()
     wrapper.unmount()

@@ -102,16 +102,16 @@ test('one sheet is exported from the editor under its own file name', async ({ p
   expect(file.suggestedFilename()).toBe('fiche-cartographier-l-offre-de-sante-et-projeter-les-besoins.json')
   const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'))
   const original = JSON.parse(readFileSync(examples('fiche-sante.json'), 'utf8'))
-  // A v1 file leaves as v2: the same sheet, with the fields v2 adds at their empty values.
+  // A v1 file leaves as v3: the same sheet, with the fields v2 and v3 add at their empty values.
   expect(original.version).toBe(1)
-  expect(exported.version).toBe(2)
+  expect(exported.version).toBe(3)
   const [sheet] = original.sheets
   expect(exported.sheets).toEqual([
     {
       ...sheet,
       origin: null,
-      project: { ...sheet.project, problem: '', domain: '' },
-      decision: { status: 'a-examiner', reason: '', decidedAt: null },
+      project: { ...sheet.project, shortLabel: '', problem: '', domain: '' },
+      decision: { status: 'a-examiner', reason: '', decidedAt: null, source: null, history: [] },
       snapshots: [],
     },
   ])

@@ -35,6 +35,10 @@ describe('votes store', () => {
     B = sheetIn('Santé', 'Offre de soins')
     C = sheetIn('mobilites ', 'Flux de déplacements')
     D = sheetIn('Santé', 'Vagues de chaleur')
+    // Decided before the vote: the vote's decision replaces it and keeps it in the history (format v3).
+    D.decision = { status: 'depriorise', reason: 'Données indisponibles', decidedAt: '2026-06-01', source: 'personne', history: [] }
+    // A short name is what the ballots and results call the sheet.
+    B.project.shortLabel = 'Soins'
     E = sheetIn('Mobilités', 'Bornes de recharge')
     memory = useMemoryStorage([A, B, C, D, E])
     workshop = newWorkshop({ title: 'Comité du 5 décembre', date: '2026-12-05', place: '', facilitator: '' }, [A, B, C, D, E].map((s) => s.id))
@@ -112,7 +116,7 @@ describe('votes store', () => {
     const points = () => store.tallies.map((tally) => tally.rows.map((row) => [row.candidate.label, row.points, row.outcome]))
     expect(points()).toEqual([
       [['Covoiturage rural', 11, 'kept'], ['Flux de déplacements', 7, 'reserve'], ['Bornes de recharge', 5, 'reserve']],
-      [['Offre de soins', 6, 'kept'], ['Vagues de chaleur', 5, 'reserve']],
+      [['Soins', 6, 'kept'], ['Vagues de chaleur', 5, 'reserve']],
     ])
     expect(store.decisions).toHaveLength(5)
 
@@ -161,8 +165,15 @@ describe('votes store', () => {
       [D, 'reserve', 5],
     ] as const) {
       const stored = await memory.repository.getStored(sheet.id)
-      expect(stored?.sheet.decision).toEqual({ status, reason: `vote du 5 décembre 2026 — ${points} points`, decidedAt: '2026-12-05' })
+      expect(stored?.sheet.decision).toEqual({
+        status,
+        reason: `vote du 5 décembre 2026 — ${points} points`,
+        decidedAt: '2026-12-05',
+        source: 'vote',
+        history: sheet === D ? [{ status: 'depriorise', reason: 'Données indisponibles', decidedAt: '2026-06-01', source: 'personne' }] : [],
+      })
     }
+    expect(store.vote?.groups[1]?.candidates.map((candidate) => candidate.label)).toEqual(['Soins', 'Vagues de chaleur'])
     expect(await memory.repository.getStored(E.id)).toBeUndefined()
     expect(store.vote?.confirmedAt).toEqual(expect.any(String))
     expect(votes.votes.get(store.vote!.id)?.confirmedAt).toBe(store.vote?.confirmedAt)

@@ -3,6 +3,7 @@
 import { reactive } from 'vue'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { applyEdit, keysFor, listAt, type ListPath } from '@/domain/sheet-edit'
+import { calendarDay, changeDecision } from '@/domain/decision'
 import type { SheetEditing } from '@/composables/useSheetEditing'
 
 export function createSheetEditingDouble(sheet: Sheet = createSheet({ title: 'Fiche de test' })) {
@@ -10,6 +11,13 @@ export function createSheetEditingDouble(sheet: Sheet = createSheet({ title: 'Fi
   const edit = (change: Parameters<typeof applyEdit>[2]) => applyEdit(state.sheet, state.keys, change)
   const editing: SheetEditing = {
     setField: (path, value) => void edit({ kind: 'field', path, value }),
+    changeDecision: (status) => {
+      if (state.sheet.decision.status === status) return undefined
+      const replaced = JSON.parse(JSON.stringify(state.sheet.decision)) as Sheet['decision']
+      edit({ kind: 'decision', decision: changeDecision(replaced, { status, day: calendarDay(new Date()), source: 'personne' }) })
+      return replaced
+    },
+    setDecision: (decision) => void edit({ kind: 'decision', decision }),
     setRow: (list, index, value) => void edit({ kind: 'row', list, index, value }),
     setRowField: (list, index, field, value) => void edit({ kind: 'row-field', list, index, field, value }),
     addRow: (list, row) => void edit({ kind: 'add-row', list, row }),

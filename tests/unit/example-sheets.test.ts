@@ -1,4 +1,4 @@
-// The sheets of « Charger les exemples » (src/examples/example-sheets.json): a valid v2 file, spread over the
+// The sheets of « Charger les exemples » (src/examples/example-sheets.json): a valid v3 file, spread over the
 // portfolio matrix, fictional in who carries them, and faithful to the source documents they come from: the use
 // cases of a Comité Territorial de la Donnée, and the three examples of the Parcours data workshop guide (tagged
 // « parcours data »).
@@ -53,10 +53,10 @@ const PARCOURS_DATA_SEED = new URL('../fixtures/seeds/003-guide-animation-parcou
 const normalise = (value: string) => value.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase()
 
 describe('example sheets', () => {
-  it('is one valid envelope of format v2, without a workshop block', () => {
+  it('is one valid envelope of format v3, without a workshop block', () => {
     const raw = JSON.parse(text) as Record<string, unknown>
     expect(raw.format).toBe('fiche-projet-data')
-    expect(raw.version).toBe(2)
+    expect(raw.version).toBe(3)
     expect(raw).not.toHaveProperty('workshop')
     const result = parsed()
     expect(result.workshop).toBeUndefined()
@@ -233,7 +233,7 @@ describe('the committee’s sheets, checked against its document', () => {
       .filter((index) => commission && index >= commission.start && index < commission.start + commission.text.length)
       .map((index) => DEPRIORITISED.exec(after(index, needle.length)))
       .find((match) => match !== null)
-    const status = results.includes(needle) ? 'priorise' : deprioritised ? 'ecarte' : 'reserve'
+    const status = results.includes(needle) ? 'priorise' : deprioritised ? 'depriorise' : 'reserve'
     return {
       domain: commission?.name,
       cards: stamps.length,
@@ -241,7 +241,9 @@ describe('the committee’s sheets, checked against its document', () => {
       origin: stamps.some((stamp) => stamp[1] !== undefined) ? 'synthese-ia' : 'collectif',
       status,
       // The vote dates the priorities and the reserve; the commissions' deprioritisation carries no date.
-      decidedAt: status === 'ecarte' ? null : voteDate,
+      decidedAt: status === 'depriorise' ? null : voteDate,
+      // The vote decided the priorities and the reserve; a commission, before it, deprioritised the others.
+      source: status === 'depriorise' ? 'personne' : 'vote',
       deprioritisedFor: deprioritised?.[1],
     }
   }
@@ -260,7 +262,7 @@ describe('the committee’s sheets, checked against its document', () => {
     const kept = Number(/retenir (\d+) cas/.exec(source)![1])
     expect(committee).toHaveLength(total)
     const expected = committee.map((sheet) => expectedFromSource(sheet.project.title))
-    expect(expected.filter((sheet) => sheet.status === 'ecarte')).toHaveLength(total - toPrioritise)
+    expect(expected.filter((sheet) => sheet.status === 'depriorise')).toHaveLength(total - toPrioritise)
     expect(expected.filter((sheet) => sheet.status === 'priorise')).toHaveLength(kept)
     // Every « Synthèse par IA » stamp of the document belongs to one of the sheets.
     expect(expected.filter((sheet) => sheet.origin === 'synthese-ia')).toHaveLength(
@@ -279,10 +281,16 @@ describe('the committee’s sheets, checked against its document', () => {
       expect(sheet.origin, 'origin = the card’s stamp').toBe(expected.origin)
       expect(sheet.decision.status, 'decision').toBe(expected.status)
       expect(sheet.decision.decidedAt, 'decision date').toBe(expected.decidedAt)
+      expect(sheet.decision.source, 'decision source').toBe(expected.source)
+      expect(sheet.decision.history, 'no decision before the document’s').toEqual([])
+      // The short name is the one the commission's list gives the case (« Téléphonie mobile »).
+      const commission = commissions.find((candidate) => candidate.name === expected.domain)!
+      expect(sheet.project.shortLabel).not.toBe('')
+      expect(withoutAccents(commission.text)).toContain(withoutAccents(normalise(sheet.project.shortLabel)).replace(/,/g, ''))
       const reason = normalise(sheet.decision.reason)
       if (expected.status === 'priorise') expect(reason).toMatch(/prioritaire/)
       if (expected.status === 'reserve') expect(reason).toContain('réserve')
-      if (expected.status === 'ecarte') {
+      if (expected.status === 'depriorise') {
         expect(reason).toContain('dépriorisé')
         expect(reason).toContain(expected.deprioritisedFor)
         expect(reason).toContain('avant le vote')

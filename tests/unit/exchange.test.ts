@@ -45,8 +45,8 @@ describe('parseExchangeFile', () => {
   })
 
   it('refuses a file from a newer version of the app, saying which version', () => {
-    expect(problemsOf(envelope([createSheet({ title: 'X' })], { version: 3 }))).toEqual([
-      { kind: 'newer-version', version: 3 },
+    expect(problemsOf(envelope([createSheet({ title: 'X' })], { version: 4 }))).toEqual([
+      { kind: 'newer-version', version: 4 },
     ])
   })
 
@@ -101,11 +101,11 @@ describe('parseExchangeFile', () => {
 })
 
 describe('serializeSheets', () => {
-  it('writes the v2 envelope, pretty-printed, identical for the same sheets', () => {
+  it('writes the current (v3) envelope, pretty-printed, identical for the same sheets', () => {
     const sheet = createSheet({ title: 'Mobilité', now })
     const text = serializeSheets([sheet], now)
     expect(text).toBe(serializeSheets([structuredClone(sheet)], now))
-    expect(text.startsWith('{\n  "format": "fiche-projet-data",\n  "version": 2,\n  "exportedAt": "2026-11-25T10:00:00.000Z"')).toBe(true)
+    expect(text.startsWith('{\n  "format": "fiche-projet-data",\n  "version": 3,\n  "exportedAt": "2026-11-25T10:00:00.000Z"')).toBe(true)
     expect(text.endsWith('}\n')).toBe(true)
   })
 
@@ -144,7 +144,7 @@ describe('file names and identity', () => {
 
 describe('migrate', () => {
   it('leaves a current file as it is', () => {
-    const file = { version: 2, sheets: [] }
+    const file = { version: 3, sheets: [] }
     expect(migrate(file)).toBe(file)
   })
 

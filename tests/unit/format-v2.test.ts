@@ -14,11 +14,8 @@ function parsed(text: string) {
   return result
 }
 
+// Format v2 files (and v1 files, through v2) keep importing now that v3 is current: format-v3.test.ts covers v3.
 describe('format v2', () => {
-  it('is the current version', () => {
-    expect(CURRENT_FORMAT_VERSION).toBe(2)
-  })
-
   it.each(['examples/fiche-sante.json', 'examples/fiches-atelier.json'])(
     'imports the v1 example %s: same data and radar, the new fields empty',
     (path) => {
@@ -34,21 +31,22 @@ describe('format v2', () => {
         expect(sheet.project.problem).toBe('')
         expect(sheet.project.domain).toBe('')
         expect(sheet.origin).toBeNull()
-        expect(sheet.decision).toEqual({ status: 'a-examiner', reason: '', decidedAt: null })
+        expect(sheet.decision).toEqual({ status: 'a-examiner', reason: '', decidedAt: null, source: null, history: [] })
+        expect(sheet.project.shortLabel).toBe('')
         expect(sheet.snapshots).toEqual([])
       })
     },
   )
 
-  it('re-exports v1 sheets as v2 that import back as the same sheets', () => {
+  it('re-exports v1 sheets in the current version, and they import back as the same sheets', () => {
     const { sheets } = parsed(fixture('examples/fiches-atelier.json'))
     const exported = serializeSheets(sheets, now)
-    expect(JSON.parse(exported).version).toBe(2)
+    expect(JSON.parse(exported).version).toBe(CURRENT_FORMAT_VERSION)
     const again = parsed(exported).sheets
     again.forEach((sheet, index) => expect(sameSheet(sheet, sheets[index]!)).toBe(true))
   })
 
-  it('round-trips a v2 file with every new field, its workshop included, byte for byte', () => {
+  it('imports a v2 file with every v2 field, its workshop included, and exports it as v3 with only the v3 fields added', () => {
     const text = fixture('v2/atelier-v2-complet.json')
     const file = parsed(text)
     expect(file.workshop).toEqual({
@@ -63,13 +61,23 @@ describe('format v2', () => {
     expect(first!.project.domain).toBe('Santé')
     expect(first!.decision.status).toBe('priorise')
     expect(first!.snapshots.map((snapshot) => snapshot.phase)).toEqual(['idee', 'prototype'])
-    const exportedAt = new Date(JSON.parse(text).exportedAt as string)
-    expect(serializeSheets(file.sheets, exportedAt, file.workshop)).toBe(text)
+    const original = JSON.parse(text)
+    const exported = JSON.parse(serializeSheets(file.sheets, new Date(original.exportedAt as string), file.workshop))
+    expect(exported).toEqual({
+      ...original,
+      version: 3,
+      sheets: original.sheets.map((sheet: any) => ({
+        ...sheet,
+        project: { ...sheet.project, shortLabel: '' },
+        decision: { ...sheet.decision, source: null, history: [] },
+      })),
+    })
   })
 
   it('refuses a file from a newer version with the « newer version » problem', () => {
-    const v3 = JSON.stringify({ ...JSON.parse(fixture('v2/atelier-v2-complet.json')), version: 3 })
-    expect(parseExchangeFile(v3)).toEqual({ ok: false, problems: [{ kind: 'newer-version', version: 3 }] })
+    const next = CURRENT_FORMAT_VERSION + 1
+    const newer = JSON.stringify({ ...JSON.parse(fixture('v2/atelier-v2-complet.json')), version: next })
+    expect(parseExchangeFile(newer)).toEqual({ ok: false, problems: [{ kind: 'newer-version', version: next }] })
   })
 
   it('keeps importing a v1 file whose sheets carry keys with the new names, which v1 ignored', () => {
@@ -130,7 +138,8 @@ describe('docs/exchange-format.md', () => {
   })
 
   it('names every decision status and origin the schema allows', () => {
-    for (const value of ['a-examiner', 'priorise', 'reserve', 'ecarte', 'realise', 'individuel', 'collectif', 'synthese-ia'])
+    const values = ['a-examiner', 'priorise', 'reserve', 'depriorise', 'reactive', 'ecarte', 'realise', 'individuel', 'collectif', 'synthese-ia', 'personne', 'vote']
+    for (const value of values)
       expect(doc).toContain(`\`${value}\``)
   })
 })
@@ -159,7 +168,7 @@ describe('migrations of sheets', () => {
   })
 
   it('migrate runs the v1 → v2 step on a whole file', () => {
-    const migrated = migrate({ version: 1, exportedAt: 'x', workshop: {}, sheets: [{ project: {} }] })
+    const migrated = migrate({ version: 1, exportedAt: 'x', workshop: {}, sheets: [{ project: {} }] }, undefined, 2)
     expect(migrated.version).toBe(2)
     expect('workshop' in migrated).toBe(false)
     expect((migrated.sheets as any[])[0].snapshots).toEqual([])
@@ -168,7 +177,7 @@ describe('migrations of sheets', () => {
   it('a duplicate starts undecided and without the original’s snapshots', () => {
     const v2 = parsed(fixture('v2/atelier-v2-complet.json')).sheets[0]!
     const copy = duplicateSheet(v2, 'Copie', now)
-    expect(copy.decision).toEqual({ status: 'a-examiner', reason: '', decidedAt: null })
+    expect(copy.decision).toEqual({ status: 'a-examiner', reason: '', decidedAt: null, source: null, history: [] })
     expect(copy.snapshots).toEqual([])
     expect(copy.project.problem).toBe(v2.project.problem)
     expect(copy.origin).toBe(v2.origin)

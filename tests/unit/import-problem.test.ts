@@ -17,6 +17,9 @@ describe('describeField', () => {
     ['data.datasets.0.access', 'les modalités d’accès du jeu de données 1'],
     ['data.legal.rgpd.status', 'le statut de l’enjeu « Données personnelles (RGPD) »'],
     ['tags.4', 'l’étiquette 5'],
+    ['project.shortLabel', 'le nom court'],
+    ['decision.source', 'l’origine de la décision'],
+    ['decision.history.1.status', 'le statut de la décision précédente 2'],
     ['project.calendar.milestones.0.unknownKey', 'le jalon 1'],
     ['somethingElse.deep', 'un champ de la fiche'],
   ])('names %s as "%s"', (path, text) => {

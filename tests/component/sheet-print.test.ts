@@ -116,6 +116,28 @@ describe('SheetPrint', () => {
     expect(wrapper.get('.sheet-print__scores thead').text()).toContain('Commentaire')
   })
 
+  it('prints the short name and the decision’s history, the one in force first (format v3)', () => {
+    const sheet = minimal()
+    sheet.project.shortLabel = 'Téléphonie mobile'
+    sheet.decision = {
+      status: 'reactive',
+      reason: 'Un opérateur propose ses données.',
+      decidedAt: '2027-03-10',
+      source: 'personne',
+      history: [
+        { status: 'reserve', reason: 'vote du 19 février 2026 — 45 points', decidedAt: '2026-02-19', source: 'vote' },
+        { status: 'depriorise', reason: 'Coût des données.', decidedAt: '2026-06-12', source: 'personne' },
+      ],
+    }
+    const text = read(mountPrint(sheet))
+    expect(text).toContain('Nom court Téléphonie mobile')
+    expect(text).toContain(
+      'Historique des décisions Réactivé (en vigueur) — 10 mars 2027 — saisie sur la fiche Un opérateur propose ses données. ' +
+        'Dépriorisé — 12 juin 2026 — saisie sur la fiche Coût des données. ' +
+        'En réserve — 19 février 2026 — vote du comité vote du 19 février 2026 — 45 points',
+    )
+  })
+
   it('leaves the comment column out when no theme has a comment', () => {
     const sheet = minimal()
     sheet.radar.cybersecurite.prototype = 3

@@ -108,7 +108,8 @@ describe('the overlaid radar on screen, after changes', () => {
         ) as unknown as RadarScores,
       })) as never,
     )
-    expect(five.map((sheet) => sheet.name)).toEqual(authors.map((author) => `${base.project.title} — ${author}`))
+    // The example has a short name (format v3): the comparison names the sheets by it.
+    expect(five.map((sheet) => sheet.name)).toEqual(authors.map((author) => `${base.project.shortLabel} — ${author}`))
     await mountRadar(five)
     expectScreenAgrees(five, 'prototype')
     await wrapper!.setProps({ axis: 'scaleUp' })

@@ -14,9 +14,18 @@ export interface BundleSheet {
   radar: RadarScores
 }
 
-export const examples = JSON.parse(readFileSync(new URL('../../src/examples/example-sheets.json', import.meta.url), 'utf8')) as {
-  sheets: BundleSheet[]
+const exampleFile = JSON.parse(readFileSync(new URL('../../src/examples/example-sheets.json', import.meta.url), 'utf8')) as {
+  sheets: (BundleSheet & { project: { shortLabel?: string } })[]
 }
+/**
+ * The examples as participants' own sheets: without the committee's short names (« Téléphonie mobile »), so the
+ * restitution and the vote name each sheet by the title a journey gives it. decision-history.spec.ts covers the
+ * short names.
+ */
+export const examples = {
+  ...exampleFile,
+  sheets: exampleFile.sheets.map((sheet) => ({ ...sheet, project: { ...sheet.project, shortLabel: '' } })),
+} as { sheets: BundleSheet[] }
 
 /** Six participants: five full radars, one in each quadrant at least, and one radar left incomplete. */
 const PICKED = [0, 2, 3, 7, 10, 4]

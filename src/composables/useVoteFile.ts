@@ -2,13 +2,16 @@
 // copy of the app; or without its ballots for the voters' own devices, whose ballots come back as ballot files. Reading one stores it under its own id, in its workshop (created from the vote when this
 // browser does not have it), and says in French what was wrong with a file that is not a vote.
 import { useRouter } from 'vue-router'
-import type { Vote } from '@/domain/vote'
+import type { BallotChannel, Vote } from '@/domain/vote'
 import type { useVotesStore } from '@/stores/votes'
 import { useWorkshopsStore } from '@/stores/workshops'
 import { useNotificationsStore } from '@/stores/notifications'
 import { describeError } from '@/presentation/error-message'
 import { displayText } from '@/presentation/display-text'
 import { useTranslate } from './useTranslate'
+
+/** What became of a ballot received from a voter's device, in French. */
+export type BallotArrival = { ok: true; organisation: string; message: string } | { ok: false; message: string }
 
 export function useVoteFile() {
   const { t } = useTranslate()
@@ -67,47 +70,60 @@ export function useVoteFile() {
     }
   }
 
-  /** Ballot files from the voters' devices, into the open vote; each file says what became of it. */
-  async function importBallots(files: readonly File[]) {
+  /**
+   * One ballot from a voter's device — a file, a link or QR codes (`source` names it in messages) — into the open
+   * vote. Says in French what became of it: `ok` with the organisation when it is recorded (or was already).
+   */
+  async function receiveBallotText(text: string, source: string, channel: Exclude<BallotChannel, 'saisie'>): Promise<BallotArrival> {
     const [{ parseBallotFile }, { describeVoteFileProblem }] = await Promise.all([
       import('@/domain/vote-file'),
       import('@/presentation/vote-file-problem'),
     ])
-    for (const file of files) {
-      try {
-        const parsed = parseBallotFile(await file.text())
-        if (!parsed.ok) {
-          notifications.notify(t('vote.file.refused', { file: file.name, problem: describeVoteFileProblem(parsed.problem, t) }), {
-            tone: 'error',
-          })
-          continue
-        }
-        const organisation = displayText(parsed.ballot.organisation)
-        const votes = await votesStore()
-        const outcome = await votes.receiveBallot(parsed.ballot, t('vote.file.correctionReason'))
-        switch (outcome.kind) {
-          case 'recorded':
-            notifications.notify(t('vote.file.ballotRecorded', { organisation }))
-            break
-          case 'corrected':
-            notifications.notify(t('vote.file.ballotCorrected', { organisation }))
-            break
-          case 'same':
-            notifications.notify(t('vote.file.ballotSame', { organisation }))
-            break
-          case 'other-vote':
-            notifications.notify(t('vote.file.ballotOtherVote', { file: file.name, title: displayText(outcome.voteTitle) }), { tone: 'error' })
-            break
-          case 'unknown-voter':
-            notifications.notify(t('vote.file.ballotUnknownVoter', { file: file.name, organisation }), { tone: 'error' })
-            break
-          case 'invalid':
-            notifications.notify(t('vote.file.ballotInvalid', { file: file.name }), { tone: 'error' })
-        }
-      } catch (error) {
-        notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
-      }
+    const parsed = parseBallotFile(text)
+    if (!parsed.ok) return { ok: false, message: t('vote.file.refused', { file: source, problem: describeVoteFileProblem(parsed.problem, t) }) }
+    const organisation = displayText(parsed.ballot.organisation)
+    const votes = await votesStore()
+    const outcome = await votes.receiveBallot(parsed.ballot, t(`vote.file.correctionReasons.${channel}`), channel)
+    switch (outcome.kind) {
+      case 'recorded':
+        return { ok: true, organisation, message: t('vote.file.ballotRecorded', { organisation }) }
+      case 'corrected':
+        return { ok: true, organisation, message: t('vote.file.ballotCorrected', { organisation }) }
+      case 'same':
+        return { ok: true, organisation, message: t('vote.file.ballotSame', { organisation }) }
+      case 'other-vote':
+        return { ok: false, message: t('vote.file.ballotOtherVote', { file: source, title: displayText(outcome.voteTitle) }) }
+      case 'unknown-voter':
+        return { ok: false, message: t('vote.file.ballotUnknownVoter', { file: source, organisation }) }
+      case 'invalid':
+        return { ok: false, message: t('vote.file.ballotInvalid', { file: source }) }
     }
+  }
+
+  /** Says what became of a ballot received by file or link, as a notification. */
+  async function receiveAndSay(text: () => Promise<string>, source: string, channel: Exclude<BallotChannel, 'saisie'>) {
+    try {
+      const arrival = await receiveBallotText(await text(), source, channel)
+      notifications.notify(arrival.message, arrival.ok ? {} : { tone: 'error' })
+    } catch (error) {
+      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+    }
+  }
+
+  /** Ballot files from the voters' devices, into the open vote; each file says what became of it. */
+  async function importBallots(files: readonly File[]) {
+    for (const file of files) await receiveAndSay(() => file.text(), file.name, 'fichier')
+  }
+
+  /** A ballot link opened on the facilitator's device (its payload, or 'damaged' when cut on its way). */
+  async function receiveBallotLink(payload: string | 'damaged') {
+    const { decodePayload } = await import('@/domain/share-code')
+    const decoded = payload === 'damaged' ? ({ ok: false } as const) : await decodePayload(payload)
+    if (!decoded.ok) {
+      notifications.notify(t('vote.share.linkDamaged'), { tone: 'error' })
+      return
+    }
+    await receiveAndSay(async () => new TextDecoder().decode(decoded.bytes), t('vote.share.linkSource'), 'lien')
   }
 
   /** Reads the file and, when it is a vote, stores it and opens it; true when it did. */
@@ -153,5 +169,5 @@ export function useVoteFile() {
     }
   }
 
-  return { exportVote, exportBlank, exportBallot, importBallots, importVote }
+  return { exportVote, exportBlank, exportBallot, importBallots, receiveBallotText, receiveBallotLink, importVote }
 }

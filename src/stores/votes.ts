@@ -154,11 +154,11 @@ export const useVotesStore = defineStore('votes', () => {
    * A ballot file from a voter's own device, for the open vote: recorded (channel « fichier »), or a correction of the
    * voter's ballot with `correctionReason`, or nothing when it is the same ballot, another vote's or an unknown voter's.
    */
-  async function receiveBallot(ballot: BallotFile, correctionReason: string) {
+  async function receiveBallot(ballot: BallotFile, correctionReason: string, channel: Exclude<BallotChannel, 'saisie'> = 'fichier') {
     const receipt = ballotReceipt(current(), ballot)
     if (receipt.kind !== 'record') return receipt
     const result = await recordBallot(ballot.voterId, receipt.rankings, {
-      channel: 'fichier',
+      channel,
       reason: receipt.correcting ? correctionReason : '',
     })
     return result.ok ? { kind: receipt.correcting ? ('corrected' as const) : ('recorded' as const) } : { kind: 'invalid' as const }

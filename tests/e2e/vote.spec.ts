@@ -1,11 +1,12 @@
 // A committee's ranked vote on the facilitator's device: three voters (one per organisation), two groups (the
 // sheets' domains), one ballot corrected, a tie at the cut-off broken by the chair, the results confirmed as the
 // sheets' decisions; the results as CSV and PNG; the vote survives a reload and re-imports identical elsewhere.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { examples, type BundleSheet } from './participants'
 import { expectNoSeriousViolations } from './helpers'
 import { openSpreadsheet } from './spreadsheet-reader'
+import { launchWithCamera, y4m } from './qr-camera'
 
 const PROJECTS = [
   { title: 'Cantines scolaires', domain: 'Éducation' },
@@ -353,4 +354,87 @@ test('a voter fills their ballot on their own device from the voters’ file; th
   await expect(education.getByRole('row').nth(1).getByRole('rowheader')).toContainText('Cantines scolaires')
   await expect(education.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('4')
   await expect(page.getByText('bulletins reçus : 2 sur 2')).toBeVisible()
+})
+
+test('ballots travel from voters’ devices by a link and by a QR code read through the facilitator’s camera', async ({ page, browser, baseURL }, testInfo) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await workshopWithVote(page, 2)
+  await addVoter(page, 'Région Occitanie')
+  await addVoter(page, 'Département du Gard')
+  const blankDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporter pour les électeurs (sans bulletins)' }).click()
+  const blankPath = testInfo.outputPath('vote-electeurs.json')
+  await (await blankDownload).saveAs(blankPath)
+  const voteUrl = page.url()
+
+  // The voters' device: each fills in a ballot and sends it, the Région by link, the Département by QR code.
+  const device = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const voter = await device.newPage()
+  await voter.goto('/ateliers')
+  const chooser = voter.waitForEvent('filechooser')
+  await voter.getByRole('button', { name: 'Importer un vote…' }).click()
+  await (await chooser).setFiles(blankPath)
+  async function fillIn(organisation: string, education: string) {
+    await voter.getByRole('link', { name: `Saisir le bulletin de ${organisation}` }).click()
+    await rank(group(voter, 'Éducation'), 1, 4, education)
+    await rank(group(voter, 'Mobilités'), 1, 4, 'Covoiturage')
+    await voter.getByRole('button', { name: 'Enregistrer le bulletin' }).click()
+    await expect(voter.getByRole('status').filter({ hasText: 'Bulletin enregistré' })).toBeVisible()
+    await voter.getByRole('button', { name: 'Envoyer mon bulletin (lien ou QR code)' }).click()
+    return voter.getByRole('dialog', { name: 'Envoyer mon bulletin' })
+  }
+  let dialog = await fillIn('Région Occitanie', 'Cantines scolaires')
+  const link = await dialog.getByLabel('Lien du bulletin').inputValue()
+  expect(link.startsWith(`${voteUrl}#partage=`)).toBe(true)
+  await expectNoSeriousViolations(voter, 'the ballot’s link')
+  await dialog.getByRole('button', { name: 'Fermer' }).click()
+  await voter.getByRole('link', { name: 'Retour au vote', exact: true }).click()
+  dialog = await fillIn('Département du Gard', 'Transport scolaire')
+  await dialog.getByRole('button', { name: 'Afficher en QR code' }).click()
+  await expect(dialog.getByRole('img', { name: /^QR code 1 sur 1/ })).toBeVisible()
+  const shot = await voter.screenshot()
+  writeFileSync(testInfo.outputPath('ballot-qr.png'), shot)
+  await device.close()
+
+  // The facilitator opens the link: the Région's ballot is recorded, by link.
+  await page.goto(link)
+  await expect(page.getByText('Bulletin de Région Occitanie reçu et enregistré.')).toBeVisible()
+  await expect(page.getByRole('row', { name: /Région Occitanie/ })).toContainText('Enregistré le')
+  expect(page.url()).toBe(voteUrl)
+  const [stored] = (await storedVotes(page)) as { ballots: { channel: string }[] }[]
+  expect(stored!.ballots.map((ballot) => ballot.channel)).toEqual(['lien'])
+  const voteDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporter le vote (fichier)' }).click()
+  const votePath = testInfo.outputPath('vote.json')
+  await (await voteDownload).saveAs(votePath)
+
+  // The facilitator's laptop with a camera filming the Département's screen: the vote's scanner records its ballot.
+  const video = testInfo.outputPath('camera.y4m')
+  writeFileSync(video, await y4m(page, [shot]))
+  const cameraBrowser = await launchWithCamera(video)
+  try {
+    // A context of its own (not browser.newPage): axe needs one to check the scanner.
+    const laptop = await (await cameraBrowser.newContext({ baseURL, locale: 'fr-FR', viewport: { width: 1366, height: 768 } })).newPage()
+    await laptop.goto('/ateliers')
+    const voteFile = laptop.waitForEvent('filechooser')
+    await laptop.getByRole('button', { name: 'Importer un vote…' }).click()
+    await (await voteFile).setFiles(votePath)
+    await expect(laptop.getByRole('heading', { level: 1, name: 'Vote du comité' })).toBeVisible()
+    await laptop.getByRole('button', { name: 'Recevoir des bulletins par QR code' }).click()
+    const scanner = laptop.getByRole('dialog', { name: 'Recevoir des bulletins par QR code' })
+    await scanner.getByRole('button', { name: 'Activer la caméra' }).click()
+    await expect(scanner.getByRole('heading', { name: '1 bulletin reçu' })).toBeVisible({ timeout: 90_000 })
+    await expect(scanner.getByRole('listitem')).toHaveText(['Département du Gard'])
+    await expectNoSeriousViolations(laptop, 'the ballots’ scanner')
+    await laptop.screenshot({ path: testInfo.outputPath('ballot-scanner.png') })
+    await scanner.getByRole('button', { name: 'Terminer' }).click()
+    await expect(laptop.getByRole('row', { name: /Département du Gard/ })).toContainText('Enregistré le')
+    const [received] = (await storedVotes(laptop)) as { ballots: { channel: string }[] }[]
+    expect(received!.ballots.map((ballot) => ballot.channel).sort()).toEqual(['lien', 'qr'])
+    await laptop.getByRole('link', { name: 'Résultats' }).click()
+    await expect(laptop.getByText('bulletins reçus : 2 sur 2')).toBeVisible()
+  } finally {
+    await cameraBrowser.close()
+  }
 })

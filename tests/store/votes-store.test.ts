@@ -178,4 +178,31 @@ describe('votes store', () => {
     expect(store.vote?.confirmedAt).toEqual(expect.any(String))
     expect(votes.votes.get(store.vote!.id)?.confirmedAt).toBe(store.vote?.confirmedAt)
   })
+  it('records a ballot received by QR code or link with its channel; the same again changes nothing; another is a correction', async () => {
+    const store = await setUp()
+    const added = await store.addVoter('Région Occitanie')
+    if (!added.ok) throw new Error(added.problem)
+    const [mobility, health] = store.vote!.groups as [VoteGroup, VoteGroup]
+    const ballot = (rankings: Record<string, string[]>) => ({
+      format: 'fiche-projet-data/bulletin' as const,
+      version: 1 as const,
+      exportedAt: '2026-12-05T10:00:00.000Z',
+      voteId: store.vote!.id,
+      voteTitle: store.vote!.title,
+      voterId: added.voter.id,
+      organisation: 'Région Occitanie',
+      rankings,
+    })
+    const first = ballot({ [mobility.id]: [A.id], [health.id]: [B.id] })
+    expect(await store.receiveBallot(first as never, 'Bulletin reçu par QR code', 'qr')).toEqual({ kind: 'recorded' })
+    expect(await store.receiveBallot(first as never, 'Bulletin reçu par QR code', 'qr')).toEqual({ kind: 'same' })
+    expect(await store.receiveBallot(ballot({ [mobility.id]: [C.id], [health.id]: [D.id] }) as never, 'Bulletin reçu par lien', 'lien')).toEqual({
+      kind: 'corrected',
+    })
+    expect(store.vote!.ballots.map((recorded) => recorded.channel)).toEqual(['lien'])
+    expect(store.vote!.history.map((event) => [event.kind, event.reason])).toEqual([
+      ['enregistre', ''],
+      ['corrige', 'Bulletin reçu par lien'],
+    ])
+  })
 })

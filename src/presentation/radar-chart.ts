@@ -1,5 +1,6 @@
-// Every radar the app draws — on screen, on paper, in the PNG and as the library's thumbnail — is built here, from
-// one set of colours, line styles and point shapes, so the four always agree. Pure: Chart.js types only (the
+// Every radar Chart.js draws — on screen, on paper and in the PNG — is built here, from one set of colours, line
+// styles and point shapes, so the three always agree (the library's thumbnail, drawn without Chart.js by
+// radar-thumbnail.ts, repeats the colours and line styles in its CSS). Pure: Chart.js types only (the
 // runtime is registered once in chart-registry.ts), so the configurations are unit tested in node.
 import type { ChartData, ChartOptions, Plugin, RadialLinearScale, TooltipItem } from 'chart.js'
 import { MAX_SCORE, SCORE_AXES, THEME_IDS, THEME_LABELS, type RadarScores, type Score, type ScoreAxis } from '@/domain/grid'

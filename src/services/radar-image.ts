@@ -177,7 +177,7 @@ function toPngBytes(canvas: HTMLCanvasElement): Promise<Uint8Array> {
   )
 }
 
-/** The PNG of the sheet's radar, with the sheet's v1 file embedded so the image can be imported back. */
+/** The PNG of the sheet's radar, with the sheet's file (current format) embedded so the image can be imported back. */
 export async function renderRadarImage(sheet: Sheet, labels: RadarImageLabels, exportedAt = new Date()): Promise<Blob> {
   const png = await toPngBytes(drawRadarImage(sheet, labels))
   const withSheet = await addTextChunk(png, serializeSheets([sheet], exportedAt))

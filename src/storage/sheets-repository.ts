@@ -1,5 +1,5 @@
-// The one module the stores call to read and write sheets. Every write validates with the sheet schema first, a
-// sheet and its summary are always written in the same transaction, and each write raises the sheet's revision
+// The one module the stores call to read and write sheets. A saved or restored sheet is validated with the sheet
+// schema first (imported sheets arrive validated by the file's parser), a sheet and its summary are always written in the same transaction, and each write raises the sheet's revision
 // there, so that a write based on an older revision (another tab, an import question answered late) is refused.
 import { liveQuery } from 'dexie'
 import { placeRating, type Rating } from '@/domain/rating'

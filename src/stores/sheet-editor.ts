@@ -636,7 +636,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
 
   /**
    * Saves the radar's current scores as a snapshot. Taken right after a change of phase (the offer), it is stamped
-   * with the phase left, since that is the phase those scores belong to. Returns false at the limit.
+   * with the phase left, since that is the phase those scores belong to. Returns null at the limit.
    */
   function takeRadarSnapshot(label = '', now = new Date()): RadarSnapshot | null {
     const current = sheet.value

@@ -1,7 +1,6 @@
 // The one module the stores call to read and write sheets. A saved or restored sheet is validated with the sheet
 // schema first (imported sheets arrive validated by the file's parser), a sheet and its summary are always written in the same transaction, and each write raises the sheet's revision
 // there, so that a write based on an older revision (another tab, an import question answered late) is refused.
-import { liveQuery } from 'dexie'
 import { placeRating, type Rating } from '@/domain/rating'
 import type { RowKeys } from '@/domain/sheet-edit'
 import type { Sheet, SheetValidation } from '@/domain/sheet'
@@ -9,6 +8,7 @@ import { summarise } from '@/domain/summary'
 import { decoratedTitle } from '@/domain/titles'
 import { trashEntry, type TrashEntry } from '@/domain/trash'
 import { SheetDatabase, type DraftRecord, type SummaryRecord, type TrashRecord } from './db'
+import { observeChanges, observeValues } from './live-changes'
 
 type SheetModule = typeof import('@/domain/sheet')
 // The schema (and Zod with it) loads on the first write, so the library page opens without it. Once loaded it is
@@ -274,30 +274,23 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
     },
 
     observeSheet(id, onChange) {
-      const query = liveQuery(async () => {
+      return observeValues(async () => {
         const [sheet, summary] = await Promise.all([db.sheets.get(id), db.summaries.get(id)])
         return stored(sheet, summary)
-      })
-      const subscription = query.subscribe({ next: onChange, error: () => undefined })
-      return () => subscription.unsubscribe()
+      }, onChange)
     },
 
     observeLibrary(onChange) {
-      let first = true
-      // The count and newest update change with every write; the first value is the current state, not a change.
-      const subscription = liveQuery(async () => [
-        await db.summaries.count(),
-        await db.summaries.orderBy('updatedAt').last(),
-        // A rating added or removed changes the count shown on its sheet's card.
-        await db.ratings.count(),
-      ]).subscribe({
-        next: () => {
-          if (first) first = false
-          else onChange()
-        },
-        error: () => undefined,
-      })
-      return () => subscription.unsubscribe()
+      // The count and newest update change with every write.
+      return observeChanges(
+        async () => [
+          await db.summaries.count(),
+          await db.summaries.orderBy('updatedAt').last(),
+          // A rating added or removed changes the count shown on its sheet's card.
+          await db.ratings.count(),
+        ],
+        () => onChange(),
+      )
     },
 
     async duplicate(id, copyTitle) {
@@ -395,8 +388,7 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
       }),
 
     observeRatings(sheetId, onChange) {
-      const subscription = liveQuery(() => ratingsOf(sheetId)).subscribe({ next: onChange, error: () => undefined })
-      return () => subscription.unsubscribe()
+      return observeValues(() => ratingsOf(sheetId), onChange)
     },
 
     async importSheets(sheets, options = {}) {

@@ -1,7 +1,7 @@
 // Votes in IndexedDB: one record per vote, the whole of it (voters, ballots, history, the chair's decisions), so a
 // ballot is recorded in one write and a reload shows exactly what was recorded. A vote names its workshop and its
 // candidates' sheets by id; it is never deleted with them (the record of a vote stays as it was cast).
-import { liveQuery } from 'dexie'
+import { observeChanges } from './live-changes'
 import type { Vote } from '@/domain/vote'
 import { SheetDatabase } from './db'
 
@@ -30,15 +30,7 @@ export function createVotesRepository(db = new SheetDatabase()): VotesRepository
       await db.votes.delete(id)
     },
     observe(id, onChange) {
-      let first = true
-      const subscription = liveQuery(() => db.votes.get(id)).subscribe({
-        next: (vote) => {
-          if (first) first = false
-          else onChange(vote)
-        },
-        error: () => undefined,
-      })
-      return () => subscription.unsubscribe()
+      return observeChanges(() => db.votes.get(id), onChange)
     },
   }
 }

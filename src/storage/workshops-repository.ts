@@ -1,6 +1,6 @@
 // Workshops in IndexedDB. A workshop lists sheet ids only: sheets are never written here, and a sheet deleted from
 // the library simply stops being shown in its workshops (and shows again if restored).
-import { liveQuery } from 'dexie'
+import { observeChanges } from './live-changes'
 import { newWorkshop, withMembers, type Workshop, type WorkshopBlock, type WorkshopDetails } from '@/domain/workshop'
 import { SheetDatabase } from './db'
 
@@ -76,15 +76,7 @@ export function createWorkshopsRepository(db = new SheetDatabase()): WorkshopsRe
     },
 
     observe(onChange) {
-      let first = true
-      const subscription = liveQuery(() => db.workshops.toArray()).subscribe({
-        next: () => {
-          if (first) first = false
-          else onChange()
-        },
-        error: () => undefined,
-      })
-      return () => subscription.unsubscribe()
+      return observeChanges(() => db.workshops.toArray(), () => onChange())
     },
   }
 }

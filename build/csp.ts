@@ -4,7 +4,7 @@
 // whole app runs under it without a single violation.
 import type { Plugin } from 'vite'
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   // No 'unsafe-inline': Vue and Chart.js set styles through the CSSOM, which CSP allows; stylesheets are files.

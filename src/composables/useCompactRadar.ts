@@ -2,7 +2,7 @@
 // dot, so the axes show the themes' numbers instead. Shared by every on-screen radar that sizes itself to its box.
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 
-export const COMPACT_RADAR_WIDTH = 360
+const COMPACT_RADAR_WIDTH = 360
 
 export function useCompactRadar(wrapper: Ref<HTMLElement | null>): Ref<boolean> {
   const compact = ref(false)

@@ -7,7 +7,7 @@ import { useI18n } from '@/i18n'
 import { formatCount } from '@/presentation/format'
 
 /** The counter shows from this share of the limit. */
-export const COUNTER_FROM = 0.9
+const COUNTER_FROM = 0.9
 
 type TextControl = HTMLInputElement | HTMLTextAreaElement
 

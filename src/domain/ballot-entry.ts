@@ -12,7 +12,7 @@ export interface GroupEntry {
 export type EntryProblem = { groupId: string; kind: 'gap'; rank: number } | { groupId: string; kind: 'repeated'; rank: number }
 
 /** The entry of a group for this ranking (an empty one when the voter has none yet). */
-export function entryFor(ranks: number, ranking: Ranking | undefined): GroupEntry {
+function entryFor(ranks: number, ranking: Ranking | undefined): GroupEntry {
   const slots = Array.from({ length: ranks }, (_, index) => (Array.isArray(ranking) ? (ranking[index] ?? '') : ''))
   return { abstain: ranking === 'abstention', slots }
 }

@@ -10,7 +10,7 @@ export const MAX_RATINGS = 30
 /** Two raters this many levels apart or more (max − min among those who scored) make a theme and axis « à discuter ». */
 export const DISCUSSION_GAP = 2
 
-export interface AxisConsensus {
+interface AxisConsensus {
   theme: ThemeId
   axis: ScoreAxis
   /** How many raters scored this theme on this axis. */

@@ -19,7 +19,7 @@ export function calendarDay(moment: Date): string {
 }
 
 /** A decision says something once it has a status other than « à examiner »: only then is it worth keeping. */
-export function isDecided(decision: Pick<DecisionEntry, 'status'>): boolean {
+function isDecided(decision: Pick<DecisionEntry, 'status'>): boolean {
   return decision.status !== 'a-examiner'
 }
 

@@ -2,7 +2,7 @@
 // instead of Zod's codes and messages (which are English and name internals).
 import type { z } from 'zod'
 
-export type FieldIssueCode =
+type FieldIssueCode =
   | 'required'
   | 'tooLong'
   | 'tooMany'

@@ -7,7 +7,7 @@
 export type RawEnvelope = { version: number } & Record<string, unknown>
 
 /** Turns a file of version N into a file of version N + 1. */
-export type MigrationStep = (file: RawEnvelope) => RawEnvelope
+type MigrationStep = (file: RawEnvelope) => RawEnvelope
 
 export type MigrationRegistry = Readonly<Record<number, MigrationStep>>
 

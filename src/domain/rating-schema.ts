@@ -6,7 +6,7 @@ import { radarSchema } from './sheet'
 import { LIMITS } from './vocabulary'
 
 /** How a rating reached this library. */
-export const RATING_SOURCES = ['fichier', 'lien', 'qr', 'atelier'] as const
+const RATING_SOURCES = ['fichier', 'lien', 'qr', 'atelier'] as const
 
 export const ratingSchema = z.object({
   id: z.uuid(),

@@ -6,7 +6,7 @@ import { MAX_FILE_BYTES } from './exchange'
 import { crc32 } from './png-chunk'
 
 /** The fragment's key: `…/#partage=<checksum>.<payload>`. A fragment is never sent to any server. */
-export const SHARE_LINK_KEY = 'partage'
+const SHARE_LINK_KEY = 'partage'
 
 /**
  * The longest link offered: RFC 9110 §4.1 asks every sender and recipient to handle URIs of at least 8,000
@@ -16,7 +16,7 @@ export const SHARE_LINK_KEY = 'partage'
 export const MAX_SHARE_LINK_LENGTH = 8000
 
 /** A QR part: `FPD1:<i>/<n>:<transfer id>:<checksum of the whole payload>:<slice of the payload>`. */
-export const PART_PREFIX = 'FPD1'
+const PART_PREFIX = 'FPD1'
 
 /**
  * Payload characters per QR part. With its header (at most 27 characters for up to 99 parts) a part fits a
@@ -32,7 +32,7 @@ export const PART_PAYLOAD_LENGTH = 800
 export const MAX_QR_VERSION = 20
 
 /** No more parts than a person waits for (a workshop of 17 sheets is 23 parts). */
-export const MAX_PARTS = 99
+const MAX_PARTS = 99
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 const ascii = new TextEncoder()
@@ -145,7 +145,7 @@ export function splitIntoParts(payload: string, transferId: string, partLength =
 }
 
 /** How many parts a payload takes. */
-export function partCount(payload: string, partLength = PART_PAYLOAD_LENGTH): number {
+function partCount(payload: string, partLength = PART_PAYLOAD_LENGTH): number {
   return Math.max(1, Math.ceil(payload.length / partLength))
 }
 

@@ -34,7 +34,7 @@ export const LIST_PATHS = [
 export type ListPath = (typeof LIST_PATHS)[number]
 
 /** The row type of each list. */
-export interface ListItems {
+interface ListItems {
   tags: string
   'project.calendar.milestones': Milestone
   'project.stakeholders': Stakeholder
@@ -173,7 +173,7 @@ export function isBlankRow(list: ListPath, row: unknown): boolean {
 }
 
 /** The radar's scores as they are now, without the comments: what a snapshot keeps. */
-export function currentScores(sheet: Sheet): RadarSnapshot['radar'] {
+function currentScores(sheet: Sheet): RadarSnapshot['radar'] {
   return Object.fromEntries(
     THEME_IDS.map((id) => [id, { prototype: sheet.radar[id].prototype, scaleUp: sheet.radar[id].scaleUp }]),
   ) as RadarSnapshot['radar']

@@ -19,7 +19,7 @@ export interface TallyRow {
   outcome: 'kept' | 'reserve' | 'pending'
 }
 
-export interface TieAtCutoff {
+interface TieAtCutoff {
   /** The tied candidates, in the rows' order. */
   sheetIds: string[]
   /** How many of them can be kept. */

@@ -16,14 +16,14 @@ export const MAX_VOTE_FILE_BYTES = 5 * 1024 * 1024
  * The file as written. Keys the schema does not know are dropped, in the envelope as in the vote, as the sheets'
  * exchange format does: a file from a later version that only adds keys still reads.
  */
-export const voteFileSchema = z.object({
+const voteFileSchema = z.object({
   format: z.literal(VOTE_FILE_FORMAT),
   version: z.literal(VOTE_FILE_VERSION),
   exportedAt: isoDateTime,
   vote: voteSchema,
 })
 
-export type VoteFile = z.output<typeof voteFileSchema>
+type VoteFile = z.output<typeof voteFileSchema>
 
 export type VoteFileProblem =
   | { kind: 'not-json' }
@@ -117,10 +117,10 @@ export function blankVote(vote: Vote): Vote {
 }
 
 export const BALLOT_FILE_FORMAT = 'fiche-projet-data/bulletin'
-export const BALLOT_FILE_VERSION = 1
+const BALLOT_FILE_VERSION = 1
 
 /** One voter's ballot, sent from their own device to the facilitator's. */
-export const ballotFileSchema = z.object({
+const ballotFileSchema = z.object({
   format: z.literal(BALLOT_FILE_FORMAT),
   version: z.literal(BALLOT_FILE_VERSION),
   exportedAt: isoDateTime,

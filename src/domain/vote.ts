@@ -8,11 +8,11 @@ import { LIMITS } from './vocabulary'
 
 export const DEFAULT_RANKS_PER_BALLOT = 4
 export const DEFAULT_KEPT_PER_GROUP = 2
-export const MAX_VOTERS = 200
-export const MAX_GROUPS = 50
+const MAX_VOTERS = 200
+const MAX_GROUPS = 50
 export const MAX_CANDIDATES_PER_GROUP = 50
 
-export const voteRulesSchema = z.object({
+const voteRulesSchema = z.object({
   /** How many candidates a voter ranks in each group (fewer when the group has fewer). */
   ranksPerBallot: z.number().int().min(1).max(MAX_CANDIDATES_PER_GROUP).default(DEFAULT_RANKS_PER_BALLOT),
   /** How many candidates of each group are kept (« priorisés »); the others go « en réserve ». */
@@ -20,19 +20,19 @@ export const voteRulesSchema = z.object({
 })
 
 /** A sheet in the running, with the name it had when the vote was set up (the results read without the sheet). */
-export const candidateSchema = z.object({
+const candidateSchema = z.object({
   sheetId: z.uuid(),
   label: requiredText(LIMITS.shortText),
 })
 
 /** A group of candidates (a commission, a theme): each voter ranks within each group. */
-export const voteGroupSchema = z.object({
+const voteGroupSchema = z.object({
   id: z.uuid(),
   label: text(LIMITS.shortText),
   candidates: z.array(candidateSchema).min(1).max(MAX_CANDIDATES_PER_GROUP),
 })
 
-export const voterSchema = z.object({
+const voterSchema = z.object({
   id: z.uuid(),
   /** One voter per organisation: required, unique within the vote. */
   organisation: requiredText(LIMITS.shortText),
@@ -43,9 +43,9 @@ export const voterSchema = z.object({
 /** A voter's ranking in one group, best first, or their abstention. */
 export const rankingSchema = z.union([z.array(z.uuid()).max(MAX_CANDIDATES_PER_GROUP), z.literal('abstention')])
 
-export const BALLOT_CHANNELS = ['saisie', 'fichier', 'lien', 'qr'] as const
+const BALLOT_CHANNELS = ['saisie', 'fichier', 'lien', 'qr'] as const
 
-export const ballotSchema = z.object({
+const ballotSchema = z.object({
   voterId: z.uuid(),
   /** By group id. A group missing from a ballot is an abstention in it. */
   rankings: z.record(z.uuid(), rankingSchema),
@@ -55,7 +55,7 @@ export const ballotSchema = z.object({
 })
 
 /** What happened to a ballot: its first recording, then each correction, with the rankings as they then were. */
-export const ballotEventSchema = z.object({
+const ballotEventSchema = z.object({
   kind: z.enum(['enregistre', 'corrige']),
   voterId: z.uuid(),
   at: isoDateTime,
@@ -64,7 +64,7 @@ export const ballotEventSchema = z.object({
 })
 
 /** The chair's order among candidates tied across the cut-off of a group (« départage par la présidence »). */
-export const tieBreakSchema = z.object({
+const tieBreakSchema = z.object({
   groupId: z.uuid(),
   order: z.array(z.uuid()).min(2).max(MAX_CANDIDATES_PER_GROUP),
   reason: requiredText(LIMITS.note),
@@ -135,7 +135,7 @@ export type Voter = z.output<typeof voterSchema>
 export type Ranking = z.output<typeof rankingSchema>
 export type Ballot = z.output<typeof ballotSchema>
 export type BallotChannel = Ballot['channel']
-export type BallotEvent = z.output<typeof ballotEventSchema>
+type BallotEvent = z.output<typeof ballotEventSchema>
 export type TieBreak = z.output<typeof tieBreakSchema>
 export type Vote = z.output<typeof voteSchema>
 

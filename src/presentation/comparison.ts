@@ -54,7 +54,7 @@ export function toComparedSheets(sheets: readonly Pick<Sheet, 'id' | 'author' | 
 }
 
 /** Line width, point radius and legend text per variant; 'projector' is read from the back of a room. */
-export const COMPARISON_SIZES: Readonly<Record<RadarVariant, { line: number; point: number; legend: number }>> = {
+const COMPARISON_SIZES: Readonly<Record<RadarVariant, { line: number; point: number; legend: number }>> = {
   screen: { line: 2, point: 5, legend: 16 },
   projector: { line: 3, point: 7, legend: 20 },
   print: { line: 2, point: 5, legend: 11 },

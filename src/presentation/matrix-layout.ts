@@ -46,11 +46,8 @@ export const PROJECTOR_FRAME: MatrixFrame = {
   legend: 22,
 }
 
-export const MATRIX_WIDTH = PAGE_FRAME.width
-export const MATRIX_HEIGHT = PAGE_FRAME.height
 /** The plot inside the page's picture: room on the left and at the bottom for the axes' titles and graduations. */
 export const PLOT: Readonly<Box> = PAGE_FRAME.plot
-export const LABEL_FONT_SIZE = PAGE_FRAME.label
 export const POINT_RADIUS = 12
 /** Titles longer than this are shortened on the matrix (the table gives them whole); who wrote it stays whole. */
 const LABEL_MAX_CHARACTERS = 40
@@ -79,7 +76,7 @@ export const DECISION_SHAPES: Readonly<
 }
 
 /** Where each quadrant sits: difficulty grows to the right, probability upwards. */
-export const QUADRANT_CORNERS: Readonly<Record<QuadrantId, { column: 'left' | 'right'; row: 'top' | 'bottom' }>> = {
+const QUADRANT_CORNERS: Readonly<Record<QuadrantId, { column: 'left' | 'right'; row: 'top' | 'bottom' }>> = {
   'easy-likely': { column: 'left', row: 'top' },
   'hard-likely': { column: 'right', row: 'top' },
   'easy-unlikely': { column: 'left', row: 'bottom' },

@@ -63,7 +63,7 @@ export function shortName(name: Pick<ParticipantName, 'title' | 'name'>, max: nu
 }
 
 /** A text shortened between words beyond `max` characters, ending with « … ». */
-export function shortenBetweenWords(text: string, max: number): string {
+function shortenBetweenWords(text: string, max: number): string {
   if (text.length <= max) return text
   const cut = text.slice(0, max - 1)
   const space = cut.lastIndexOf(' ')

@@ -82,7 +82,7 @@ export function splitAxisLabel(label: string): string | string[] {
 }
 
 /** The ring labels (1 Faible … 4 Critique), drawn by ringLabelsPlugin rather than on the first axis. */
-export interface RingLabelsOptions {
+interface RingLabelsOptions {
   labels: string[]
   /** CSS font. */
   font: string

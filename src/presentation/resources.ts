@@ -13,7 +13,7 @@ export const ALLOWED_HOSTS = [
   'scdl.opendatafrance.net',
 ] as const
 
-export type ResourceId =
+type ResourceId =
   | 'cnil-collectivites'
   | 'cnil-cada-open-data'
   | 'cnil-dpo'
@@ -23,7 +23,7 @@ export type ResourceId =
   | 'schema-data-gouv'
   | 'scdl'
 
-export type PublisherId = 'cnil' | 'cnil-cada' | 'legifrance' | 'anssi' | 'minumeco' | 'data-gouv' | 'opendatafrance'
+type PublisherId = 'cnil' | 'cnil-cada' | 'legifrance' | 'anssi' | 'minumeco' | 'data-gouv' | 'opendatafrance'
 
 export interface Resource {
   id: ResourceId

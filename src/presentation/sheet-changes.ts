@@ -9,7 +9,7 @@ import type { HasMessage, Translate } from './translate'
 const QUOTED_CHARACTERS = 120
 
 /** A field's value as a short quote: a text, a score, a list's rows; « vide » for nothing. */
-export function valueText(value: unknown, t: Translate): string {
+function valueText(value: unknown, t: Translate): string {
   if (value === null || value === undefined || value === '') return t('editor.merge.empty')
   if (Array.isArray(value)) {
     if (value.length === 0) return t('editor.merge.empty')

@@ -55,7 +55,7 @@ export function spreadsheetHeader(t: Translate): string[] {
 }
 
 /** The cells of one sheet's row, before quoting: texts as typed, numbers in French, empty when not assessed. */
-export function spreadsheetRow(sheet: Sheet, t: Translate): { text: string[]; numbers: (number | null)[]; tail: string[] } {
+function spreadsheetRow(sheet: Sheet, t: Translate): { text: string[]; numbers: (number | null)[]; tail: string[] } {
   const indicators = computeIndicators(sheet.radar)
   return {
     text: [

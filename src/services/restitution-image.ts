@@ -5,8 +5,8 @@ import type { ChartConfiguration, ChartType } from 'chart.js'
 import { Chart } from '@/presentation/chart-registry'
 import { IMAGE_FONT } from '@/presentation/radar-chart'
 
-export const RESTITUTION_IMAGE_WIDTH = 1600
-export const RESTITUTION_IMAGE_HEIGHT = 1000
+const RESTITUTION_IMAGE_WIDTH = 1600
+const RESTITUTION_IMAGE_HEIGHT = 1000
 /** Room for the title above the chart. */
 const TITLE_HEIGHT = 90
 

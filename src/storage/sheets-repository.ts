@@ -59,20 +59,20 @@ export type RestoreResult =
   | { status: 'missing' }
 
 /** What became of the ratings an import brought (see placeRating). */
-export interface RatingsWritten {
+interface RatingsWritten {
   added: number
   replaced: number
   duplicate: number
 }
 
 /** An import refused because some local sheets changed after the person compared them. */
-export interface ImportChanged {
+interface ImportChanged {
   ok: false
   changed: string[]
 }
 
 /** A working copy to keep beside the stored sheet, with the keys that pair their rows. */
-export interface DraftInput {
+interface DraftInput {
   content: Sheet
   rowKeys?: { draft: RowKeys; stored: RowKeys }
 }

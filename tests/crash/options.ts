@@ -2,7 +2,7 @@
 import { SCENARIOS, type ScenarioName } from './scenarios.ts'
 import type { CrashOptions } from './trial.ts'
 
-export const DEFAULT_SEED = 17
+const DEFAULT_SEED = 17
 
 function integer(name: string, fallback: number, min: number): number {
   const text = process.env[name]

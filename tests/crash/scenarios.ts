@@ -89,7 +89,7 @@ const lagOf = (inputs: Input[]) => Math.max(0, ...inputs.map((input) => input.at
 const KEY_MS = 60
 const WORD_GAP_MS = 300
 
-export function typingScenario({ random, baseURL }: ScenarioContext): Scenario {
+function typingScenario({ random, baseURL }: ScenarioContext): Scenario {
   let id = ''
   /** The description as the person made it so far: each character with its moment. */
   let chars: { char: string; input: Input }[] = []
@@ -194,7 +194,7 @@ const SCORE_SLOTS = THEME_IDS.flatMap((theme) => [
   { theme, axis: 'scaleUp' as const },
 ])
 
-export function scoringScenario({ random, baseURL }: ScenarioContext): Scenario {
+function scoringScenario({ random, baseURL }: ScenarioContext): Scenario {
   let id = ''
   let given: { value: number; input: Input; by: 'key' | 'click' }[] = []
 
@@ -302,7 +302,7 @@ function writeBundle(random: Random, path: string, count: number, label: string)
 const EARLIER_SHEETS = 500
 const FINISHED = 'Import terminé'
 
-export type WritePhase = 'before the write' | 'during the write' | 'after the commit'
+type WritePhase = 'before the write' | 'during the write' | 'after the commit'
 
 /** Tells the test when the page opens a read-write transaction on the sheets, and when it commits. */
 function watchWrites(): void {
@@ -320,7 +320,7 @@ function watchWrites(): void {
   } as typeof transaction
 }
 
-export function importScenario({ random, baseURL, workDir, seed }: ScenarioContext): Scenario {
+function importScenario({ random, baseURL, workDir, seed }: ScenarioContext): Scenario {
   let bundle: BundleSheet[] = []
   let finishedAt: number | undefined
   let pickedAt = 0

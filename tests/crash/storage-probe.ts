@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test'
 
 /** The database of src/storage/db.ts. */
-export const DATABASE_NAME = 'fiche-projet-data'
+const DATABASE_NAME = 'fiche-projet-data'
 /** The prefix of src/services/rescue-copy.ts. */
 const RESCUE_PREFIX = 'fiche-projet-data:rescue:'
 

@@ -25,8 +25,8 @@ export function useRadarImage() {
 
   /** Downloads the image; returns its file name. */
   async function exportImage(sheet: Sheet): Promise<string> {
-    const [{ slugify }, { downloadBlob }] = await Promise.all([import('@/domain/exchange'), import('@/services/download')])
-    const fileName = `radar-${slugify(sheet.project.title)}.png`
+    const [{ radarImageFileName }, { downloadBlob }] = await Promise.all([import('@/domain/file-names'), import('@/services/download')])
+    const fileName = radarImageFileName(sheet.project.title)
     downloadBlob(fileName, await render(sheet))
     return fileName
   }

@@ -27,8 +27,9 @@ export function useVoteFile() {
 
   async function exportVote(vote: Vote) {
     try {
-      const [{ voteFileContent, voteFileName }, { downloadText }] = await Promise.all([
+      const [{ voteFileContent }, { voteFileName }, { downloadText }] = await Promise.all([
         import('@/domain/vote-file'),
+        import('@/domain/file-names'),
         import('@/services/download'),
       ])
       const fileName = voteFileName(vote)
@@ -42,11 +43,12 @@ export function useVoteFile() {
   /** The vote without its ballots, for the voters' own devices. */
   async function exportBlank(vote: Vote) {
     try {
-      const [{ blankVote, voteFileContent, voteFileName }, { downloadText }] = await Promise.all([
+      const [{ blankVote, voteFileContent }, { votersFileName }, { downloadText }] = await Promise.all([
         import('@/domain/vote-file'),
+        import('@/domain/file-names'),
         import('@/services/download'),
       ])
-      const fileName = voteFileName(vote).replace(/\.json$/, '-electeurs.json')
+      const fileName = votersFileName(vote)
       downloadText(fileName, voteFileContent(blankVote(vote), new Date()))
       notifications.notify(t('vote.file.exported', { file: fileName }))
     } catch (error) {
@@ -57,8 +59,9 @@ export function useVoteFile() {
   /** A voter's own ballot as a file, to send to the facilitator. */
   async function exportBallot(vote: Vote, voterId: string) {
     try {
-      const [{ ballotFileContent, ballotFileName }, { downloadText }] = await Promise.all([
+      const [{ ballotFileContent }, { ballotFileName }, { downloadText }] = await Promise.all([
         import('@/domain/vote-file'),
+        import('@/domain/file-names'),
         import('@/services/download'),
       ])
       const organisation = vote.voters.find((voter) => voter.id === voterId)?.organisation ?? ''

@@ -13,11 +13,6 @@ export interface DecisionChange {
   reason?: string
 }
 
-/** A day in the device's own calendar, yyyy-mm-dd (not UTC: a decision at 00:30 in Paris is that day's). */
-export function calendarDay(moment: Date): string {
-  return `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`
-}
-
 /** A decision says something once it has a status other than « à examiner »: only then is it worth keeping. */
 function isDecided(decision: Pick<DecisionEntry, 'status'>): boolean {
   return decision.status !== 'a-examiner'

@@ -4,9 +4,6 @@ import { z } from 'zod'
 import { toFieldIssues, type FieldIssue } from './field-issues'
 import { CURRENT_FORMAT_VERSION, migrate, type RawEnvelope } from './migrations'
 import { hasVisibleText, LIMITS, sheetSchema, type Sheet } from './sheet'
-import { slugify } from './titles'
-
-export { slugify }
 
 export const FORMAT_ID = 'fiche-projet-data'
 export const MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -167,22 +164,6 @@ export function serializeSheets(sheets: readonly Sheet[], exportedAt: Date, work
   return `${JSON.stringify(envelope, null, 2)}\n`
 }
 
-
-/**
- * `fiche-<slug>.json` for one sheet, `fiches-<yyyy-mm-dd>.json` for several, and
- * `fiches-<yyyy-mm-dd>-partie-<n>-sur-<total>.json` for the parts of a backup too big for one file
- * (docs/exchange-format.md).
- */
-export function exportFileName(
-  sheets: readonly Pick<Sheet, 'project'>[],
-  date: Date,
-  part?: { index: number; total: number },
-): string {
-  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((value) => String(value).padStart(2, '0'))
-  if (part && part.total > 1) return `fiches-${day.join('-')}-partie-${part.index}-sur-${part.total}.json`
-  if (sheets.length === 1) return `fiche-${slugify(sheets[0]!.project.title)}.json`
-  return `fiches-${day.join('-')}.json`
-}
 
 /** A part stays well under the import's 50 MB, whatever the sizes of its sheets. */
 export const EXPORT_PART_BYTES = 45 * 1024 * 1024

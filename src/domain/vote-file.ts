@@ -3,7 +3,6 @@
 // exported, and says what is wrong with a file that is not one. Pure: the composable reads and writes the file.
 import { z } from 'zod'
 import { isoDateTime, requiredText, text } from './schema-parts'
-import { slugify } from './titles'
 import { LIMITS } from './vocabulary'
 import { rankingSchema, voteSchema, type Ranking, type Vote } from './vote'
 
@@ -46,12 +45,6 @@ export function voteFileContent(vote: Vote, exportedAt: Date): string {
     vote,
   })
   return `${JSON.stringify(file, null, 2)}\n`
-}
-
-/** `vote-<title>-<yyyy-mm-dd>.json`, in ASCII; a title that starts with « Vote » does not say it twice. */
-export function voteFileName(vote: Pick<Vote, 'title' | 'date'>): string {
-  const slug = slugify(vote.title).replace(/^vote(-|$)/, '')
-  return slug ? `vote-${slug}-${vote.date}.json` : `vote-${vote.date}.json`
 }
 
 /** The bytes the text takes in UTF-8, counted without encoding it. */
@@ -152,12 +145,6 @@ export function ballotFileContent(vote: Vote, voterId: string, exportedAt: Date)
     recordedAt: ballot.recordedAt,
   })
   return `${JSON.stringify(file, null, 2)}\n`
-}
-
-/** `bulletin-<organisation>-<yyyy-mm-dd>.json`, in ASCII. */
-export function ballotFileName(vote: Pick<Vote, 'date'>, organisation: string): string {
-  const slug = slugify(organisation)
-  return slug ? `bulletin-${slug}-${vote.date}.json` : `bulletin-${vote.date}.json`
 }
 
 /** Reads the text of a ballot file. Never throws. */

@@ -89,9 +89,3 @@ export function sheetsToSpreadsheet(sheets: readonly Sheet[], t: Translate): str
   return `${BYTE_ORDER_MARK}${lines.join(LINE_END)}${LINE_END}`
 }
 
-/** `fiches-<aaaa-mm-jj>.csv`, or `atelier-<slug>.csv` for a workshop's sheets. */
-export function spreadsheetFileName(date: Date, workshopSlug?: string): string {
-  if (workshopSlug) return `atelier-${workshopSlug}.csv`
-  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((value) => String(value).padStart(2, '0'))
-  return `fiches-${day.join('-')}.csv`
-}

@@ -351,12 +351,13 @@ export const useExchangeStore = defineStore('exchange', () => {
 
   /** Downloads these sheets as one file; returns its name. */
   async function downloadSheets(sheets: readonly Sheet[], names?: NeutralNames, now = new Date()): Promise<string> {
-    const [{ serializeSheets, exportFileName }, { downloadText }, leaving] = await Promise.all([
+    const [{ serializeSheets }, { sheetsFileName }, { downloadText }, leaving] = await Promise.all([
       loadExchange(),
+      import('@/domain/file-names'),
       import('@/services/download'),
       outgoing(sheets, names),
     ])
-    const fileName = exportFileName(sheets, now)
+    const fileName = sheetsFileName(sheets, now)
     downloadText(fileName, serializeSheets(leaving, now))
     return fileName
   }
@@ -370,13 +371,14 @@ export const useExchangeStore = defineStore('exchange', () => {
     const repository = sheetsRepository()
     const sheets = ids === 'all' ? await repository.getAll() : await outgoing(await repository.getMany(ids), names)
     if (sheets.length === 0) return []
-    const [{ serializeSheets, exportFileName, splitForExport }, { downloadText }] = await Promise.all([
+    const [{ serializeSheets, splitForExport }, { sheetsFileName }, { downloadText }] = await Promise.all([
       loadExchange(),
+      import('@/domain/file-names'),
       import('@/services/download'),
     ])
     const now = new Date()
     const parts = splitForExport(sheets)
-    const fileNames = parts.map((part, index) => exportFileName(part, now, { index: index + 1, total: parts.length }))
+    const fileNames = parts.map((part, index) => sheetsFileName(part, now, { index: index + 1, total: parts.length }))
     parts.forEach((part, index) => downloadText(fileNames[index]!, serializeSheets(part, now)))
     if (ids === 'all') useStorageStatusStore().recordBackup(now)
     return fileNames
@@ -392,12 +394,12 @@ export const useExchangeStore = defineStore('exchange', () => {
     names?: NeutralNames,
     now = new Date(),
   ): Promise<SharePackage> {
-    const [{ serializeSheets, exportFileName }, { encodePayload, shareFragment }, leaving, block, slug] = await Promise.all([
+    const [{ serializeSheets }, { sheetsFileName, workshopFileName }, { encodePayload, shareFragment }, leaving, block] = await Promise.all([
       loadExchange(),
+      import('@/domain/file-names'),
       import('@/domain/share-code'),
       outgoing(sheets, names),
       workshop ? outgoingWorkshop(workshop, names) : undefined,
-      workshop ? workshopSlug(workshop) : undefined,
     ])
     const fileText = serializeSheets(leaving, now, block)
     const payload = await encodePayload(fileText)
@@ -405,35 +407,28 @@ export const useExchangeStore = defineStore('exchange', () => {
       payload,
       fragment: shareFragment(payload),
       fileText,
-      fileName: slug ? `atelier-${slug}.json` : exportFileName(sheets, now),
+      fileName: workshop ? workshopFileName(workshop.title, 'json') : sheetsFileName(sheets, now),
       sheetCount: sheets.length,
       workshopTitle: workshop?.title ?? null,
     }
   }
 
-  /** A workshop's name as it goes in file names: `atelier-<slug>.json`, `atelier-<slug>.csv`. */
-  async function workshopSlug(workshop: Workshop): Promise<string> {
-    const { slugify } = await import('@/domain/titles')
-    return slugify(workshop.title) || 'sans-titre'
-  }
-
   /** A workshop as one file: its sheets, in the workshop's order, under the envelope's `workshop` block. */
   async function exportWorkshop(workshop: Workshop, names?: NeutralNames, now = new Date()): Promise<string> {
-    const [sheets, { serializeSheets }, slug, block, { downloadText }] = await Promise.all([
+    const [sheets, { serializeSheets }, { workshopFileName }, block, { downloadText }] = await Promise.all([
       useLibraryStore().getSheets(workshop.sheetIds),
       loadExchange(),
-      workshopSlug(workshop),
+      import('@/domain/file-names'),
       outgoingWorkshop(workshop, names),
       import('@/services/download'),
     ])
-    const fileName = `atelier-${slug}.json`
+    const fileName = workshopFileName(workshop.title, 'json')
     downloadText(fileName, serializeSheets(await outgoing(sheets, names), now, block))
     return fileName
   }
 
   /**
-   * These sheets, in this order, as a spreadsheet (CSV): `fiches-<date>.csv`, or `atelier-<slug>.csv` for a
-   * workshop's. Returns the file name, or null when none of the sheets is stored any more.
+   * These sheets, in this order, as a spreadsheet (CSV), named as a selection's or as the workshop's. Returns the file name, or null when none of the sheets is stored any more.
    */
   async function downloadSpreadsheet(
     ids: readonly string[],
@@ -441,10 +436,10 @@ export const useExchangeStore = defineStore('exchange', () => {
     workshop?: Workshop,
     names?: NeutralNames,
   ): Promise<string | null> {
-    const [sheets, { sheetsToSpreadsheet, spreadsheetFileName }, slug, { downloadText }] = await Promise.all([
+    const [sheets, { sheetsToSpreadsheet }, { sheetsSpreadsheetFileName, workshopFileName }, { downloadText }] = await Promise.all([
       useLibraryStore().getSheets(ids),
       import('@/presentation/spreadsheet'),
-      workshop ? workshopSlug(workshop) : undefined,
+      import('@/domain/file-names'),
       import('@/services/download'),
       // The columns' names (axes, levels, bands) are the editor's and the restitution's words: in a page that has
       // opened neither, they must arrive before `t` writes them, or the headers would be message keys.
@@ -452,7 +447,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       loadWorkshopMessages(),
     ])
     if (sheets.length === 0) return null
-    const fileName = spreadsheetFileName(new Date(), slug)
+    const fileName = workshop ? workshopFileName(workshop.title, 'csv') : sheetsSpreadsheetFileName(new Date())
     downloadText(fileName, sheetsToSpreadsheet(await outgoing(sheets, names), t), 'text/csv')
     return fileName
   }

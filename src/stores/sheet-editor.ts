@@ -9,7 +9,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ScoreAxis, ThemeId } from '@/domain/grid'
 import { LIMITS, validateSheet, type Decision, type DecisionStatus, type Phase, type RadarSnapshot, type Sheet } from '@/domain/sheet'
-import { calendarDay, changeDecision as decide } from '@/domain/decision'
+import { calendarDay } from '@/domain/calendar-day'
+import { changeDecision as decide } from '@/domain/decision'
 import { savableSheet } from '@/domain/savable-sheet'
 import {
   applyEdit,

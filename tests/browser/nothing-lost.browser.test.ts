@@ -5,13 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import atelierText from '../fixtures/examples/fiches-atelier.json?raw'
 import ficheSante from '../fixtures/examples/fiche-sante.json?raw'
 import {
-  exportFileName,
   MAX_FILE_BYTES,
   parseExchangeFile,
   serializeSheets,
   splitForExport,
   type ImportProblem,
 } from '@/domain/exchange'
+import { sheetsFileName } from '@/domain/file-names'
 import { addTextChunk } from '@/domain/png-chunk'
 import type { Dataset, Sheet } from '@/domain/sheet'
 import { LIMITS } from '@/domain/vocabulary'
@@ -122,7 +122,7 @@ afterEach(async () => {
 function exportBackup(sheets: readonly Sheet[]): File[] {
   const parts = splitForExport(sheets)
   return parts.map((part, index) => {
-    const name = exportFileName(part, exportedAt, { index: index + 1, total: parts.length })
+    const name = sheetsFileName(part, exportedAt, { index: index + 1, total: parts.length })
     return new File([serializeSheets(part, exportedAt)], name, { type: 'application/json' })
   })
 }

@@ -3,7 +3,8 @@
 import { reactive } from 'vue'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { applyEdit, keysFor, listAt, type ListPath } from '@/domain/sheet-edit'
-import { calendarDay, changeDecision } from '@/domain/decision'
+import { calendarDay } from '@/domain/calendar-day'
+import { changeDecision } from '@/domain/decision'
 import type { SheetEditing } from '@/composables/useSheetEditing'
 
 export function createSheetEditingDouble(sheet: Sheet = createSheet({ title: 'Fiche de test' })) {

@@ -1,7 +1,7 @@
 // How a decision changes and what its history keeps (format v3): the rule shared by a person's choice in the editor
 // and a committee's confirmed vote.
 import { describe, expect, it } from 'vitest'
-import { calendarDay, changeDecision, decisionTimeline, keepsInHistory } from '@/domain/decision'
+import { changeDecision, decisionTimeline, keepsInHistory } from '@/domain/decision'
 import { createSheet, LIMITS, type Decision } from '@/domain/sheet'
 
 const undecided = (): Decision => createSheet({ title: 'Cas' }).decision
@@ -82,12 +82,5 @@ describe('decisionTimeline', () => {
     expect(decisionTimeline(undecided())).toEqual([])
     const decided = changeDecision(undecided(), { status: 'realise', day: '2026-09-30', source: 'personne' })
     expect(decisionTimeline(decided)).toHaveLength(1)
-  })
-})
-
-describe('calendarDay', () => {
-  it('is the device’s own day, not UTC’s', () => {
-    expect(calendarDay(new Date(2026, 1, 19, 0, 30))).toBe('2026-02-19')
-    expect(calendarDay(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31')
   })
 })

@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   exceedsDepth,
-  exportFileName,
   parseExchangeFile,
   sameSheet,
   serializeSheets,
-  slugify,
   type ImportProblem,
 } from '@/domain/exchange'
+import { slugify } from '@/domain/titles'
 import { migrate, type MigrationRegistry } from '@/domain/migrations'
 import { createSheet } from '@/domain/sheet'
 
@@ -126,10 +125,6 @@ describe('serializeSheets', () => {
 
 describe('file names and identity', () => {
   it('names files as the format says', () => {
-    expect(exportFileName([createSheet({ title: 'Mobilité rurale : TAD !' })], now)).toBe('fiche-mobilite-rurale-tad.json')
-    expect(exportFileName([createSheet({ title: 'A' }), createSheet({ title: 'B' })], new Date(2026, 10, 5))).toBe(
-      'fiches-2026-11-05.json',
-    )
     expect(slugify('   ')).toBe('sans-titre')
   })
 
@@ -173,7 +168,7 @@ describe('slugify', () => {
 
 describe('splitForExport', () => {
   it('keeps a library in one file while it fits, and splits it into files that each import back', async () => {
-    const { splitForExport, exportFileName, serializeSheets, MAX_FILE_BYTES } = await import('@/domain/exchange')
+    const { splitForExport, serializeSheets, MAX_FILE_BYTES } = await import('@/domain/exchange')
     const { createSheet } = await import('@/domain/sheet')
     const sheets = Array.from({ length: 7 }, (_, index) => createSheet({ title: `Fiche ${index}` }))
     expect(splitForExport(sheets)).toEqual([sheets])
@@ -186,8 +181,5 @@ describe('splitForExport', () => {
     expect(byBytes.every((part) => part.length <= 2)).toBe(true)
     expect(byBytes.flat()).toEqual(sheets)
     expect(MAX_FILE_BYTES).toBeGreaterThan(45 * 1024 * 1024)
-    const date = new Date(2026, 10, 25)
-    expect(exportFileName(sheets, date, { index: 2, total: 3 })).toBe('fiches-2026-11-25-partie-2-sur-3.json')
-    expect(exportFileName(sheets, date, { index: 1, total: 1 })).toBe('fiches-2026-11-25.json')
   })
 })

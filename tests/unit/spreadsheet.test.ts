@@ -7,7 +7,6 @@ import {
   BYTE_ORDER_MARK,
   neutraliseFormula,
   sheetsToSpreadsheet,
-  spreadsheetFileName,
   spreadsheetHeader,
 } from '@/presentation/spreadsheet'
 import { testTranslate } from '../i18n'
@@ -119,10 +118,5 @@ describe('the spreadsheet export', () => {
     for (const row of rows) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/)
     expect(neutraliseFormula('Mobilité')).toBe('Mobilité')
     expect(neutraliseFormula('')).toBe('')
-  })
-
-  it('names the file by date, or after its workshop', () => {
-    expect(spreadsheetFileName(new Date(2026, 2, 2))).toBe('fiches-2026-03-02.csv')
-    expect(spreadsheetFileName(new Date(2026, 2, 2), 'parcours-data-atelier-3')).toBe('atelier-parcours-data-atelier-3.csv')
   })
 })

@@ -5,7 +5,6 @@ import { addVoter, breakTie, createVote, recordBallot, voteSchema, type Candidat
 import {
   BALLOT_FILE_FORMAT,
   ballotFileContent,
-  ballotFileName,
   ballotReceipt,
   blankVote,
   MAX_VOTE_FILE_BYTES,
@@ -15,7 +14,6 @@ import {
   VOTE_FILE_FORMAT,
   VOTE_FILE_VERSION,
   voteFileContent,
-  voteFileName,
   type VoteFileProblem,
 } from '@/domain/vote-file'
 import { describeVoteFileProblem } from '@/presentation/vote-file-problem'
@@ -180,16 +178,6 @@ describe('the vote file', () => {
   })
 })
 
-describe('the vote file’s name', () => {
-  it('is vote-<title>-<date>.json in ASCII, without saying « vote » twice', () => {
-    expect(voteFileName({ title: 'Vote du comité — Mobilités', date: '2026-12-05' })).toBe('vote-du-comite-mobilites-2026-12-05.json')
-    expect(voteFileName({ title: 'Commission Santé & Social', date: '2026-12-05' })).toBe('vote-commission-sante-social-2026-12-05.json')
-    expect(voteFileName({ title: 'Votation citoyenne', date: '2027-01-15' })).toBe('vote-votation-citoyenne-2027-01-15.json')
-    expect(voteFileName({ title: 'VOTE', date: '2027-01-15' })).toBe('vote-2027-01-15.json')
-    expect(voteFileName({ title: '«  »', date: '2027-01-15' })).toBe('vote-sans-titre-2027-01-15.json')
-    expect(voteFileName(castVote())).toMatch(/^[a-z0-9-]+\.json$/)
-  })
-})
 
 describe('describeVoteFileProblem', () => {
   it('says in French why the file was not read', () => {
@@ -246,7 +234,6 @@ describe('ballots sent from the voters’ own devices', () => {
         recordedAt: vote.ballots[1]!.recordedAt,
       },
     })
-    expect(ballotFileName(vote, 'Métropole de Montpellier')).toBe('bulletin-metropole-de-montpellier-2026-12-05.json')
   })
 
   it('says what a ballot file means for the vote: new, a correction, the same, another vote’s, an unknown voter’s', () => {

@@ -3,7 +3,8 @@
 import { z } from 'zod'
 import { toFieldIssues, type FieldIssue } from './field-issues'
 import { CURRENT_FORMAT_VERSION, migrate, type RawEnvelope } from './migrations'
-import { hasVisibleText, LIMITS, sheetSchema, type Sheet } from './sheet'
+import { sheetSchema, type Sheet } from './sheet'
+import { workshopBlockSchema, type WorkshopBlock } from './workshop-schema'
 
 export const FORMAT_ID = 'fiche-projet-data'
 export const MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -11,26 +12,11 @@ export const MAX_SHEETS_PER_FILE = 10_000
 /** Far deeper than any real sheet (about 6 levels); refusing deeper input keeps cloning and storage safe. */
 export const MAX_NESTING_DEPTH = 32
 
-/**
- * The workshop the sheets of a file come from (format v2, optional): a facilitator passes a whole workshop on in
- * one file.
- */
-export const workshopSchema = z.object({
-  id: z.uuid(),
-  title: z.string().trim().min(1, { abort: true }).max(LIMITS.shortText).refine(hasVisibleText, { message: 'blank' }),
-  date: z.iso.date().nullable().default(null),
-  place: z.string().trim().max(LIMITS.shortText).default(''),
-  /** Who led it (« animateur ou animatrice »). */
-  facilitator: z.string().trim().max(LIMITS.shortText).default(''),
-})
-
-export type Workshop = z.output<typeof workshopSchema>
-
 export const envelopeSchema = z.object({
   format: z.literal(FORMAT_ID),
   version: z.literal(CURRENT_FORMAT_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
-  workshop: workshopSchema.optional(),
+  workshop: workshopBlockSchema.optional(),
   sheets: z.array(sheetSchema).min(1).max(MAX_SHEETS_PER_FILE),
 })
 
@@ -74,7 +60,7 @@ export interface SheetProblem {
 export type ImportProblem = FileProblem | SheetProblem
 
 export type ParseResult =
-  | { ok: true; sheets: Sheet[]; /** The file's workshop block, when it has one. */ workshop?: Workshop }
+  | { ok: true; sheets: Sheet[]; /** The file's workshop block, when it has one. */ workshop?: WorkshopBlock }
   | { ok: false; problems: ImportProblem[] }
 
 const fail = (problem: FileProblem): ParseResult => ({ ok: false, problems: [problem] })
@@ -123,7 +109,7 @@ export function parseExchangeFile(text: string): ParseResult {
 
   const problems: ImportProblem[] = []
   if (!z.iso.datetime({ offset: true }).safeParse(migrated.exportedAt).success) problems.push({ kind: 'bad-exported-at' })
-  const workshop = migrated.workshop === undefined ? undefined : workshopSchema.safeParse(migrated.workshop)
+  const workshop = migrated.workshop === undefined ? undefined : workshopBlockSchema.safeParse(migrated.workshop)
   if (workshop && !workshop.success) problems.push({ kind: 'bad-workshop' })
   const valid: Sheet[] = []
   const ids = new Set<string>()
@@ -153,7 +139,7 @@ export function parseExchangeFile(text: string): ParseResult {
  * The current envelope as text: keys in schema order and 2-space indent, so the same sheets give the same bytes.
  * A workshop, when given, goes in the envelope before the sheets.
  */
-export function serializeSheets(sheets: readonly Sheet[], exportedAt: Date, workshop?: Workshop): string {
+export function serializeSheets(sheets: readonly Sheet[], exportedAt: Date, workshop?: WorkshopBlock): string {
   const envelope: Envelope = envelopeSchema.parse({
     format: FORMAT_ID,
     version: CURRENT_FORMAT_VERSION,

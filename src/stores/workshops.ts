@@ -2,7 +2,7 @@
 // (the library filters by workshop); everything a workshop shows loads with its own screens.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { checkWorkshopDetails, type Workshop, type WorkshopBlock, type WorkshopDetails } from '@/domain/workshop'
+import type { Workshop, WorkshopBlock, WorkshopDetails } from '@/domain/workshop'
 import { compareTitles } from '@/presentation/format'
 import { workshopsRepository } from '@/storage'
 
@@ -36,8 +36,12 @@ export const useWorkshopsStore = defineStore('workshops', () => {
     return result
   }
 
-  /** The details trimmed; the forms never send invalid ones, so invalid ones are a programming error. */
-  function valid(details: WorkshopDetails): WorkshopDetails {
+  /**
+   * The details trimmed; the forms never send invalid ones, so invalid ones are a programming error. The rules load
+   * with Zod on the first change, not with the library page.
+   */
+  async function valid(details: WorkshopDetails): Promise<WorkshopDetails> {
+    const { checkWorkshopDetails } = await import('@/domain/workshop-schema')
     const { details: clean, problems } = checkWorkshopDetails(details)
     if (problems.length > 0) throw new Error(`Invalid workshop details: ${problems.map((p) => p.field).join(', ')}`)
     return clean
@@ -45,11 +49,11 @@ export const useWorkshopsStore = defineStore('workshops', () => {
 
   /** Creates a workshop from valid details (see checkWorkshopDetails), with these sheets in it. */
   async function create(details: WorkshopDetails, sheetIds: readonly string[] = []) {
-    return reloadAfter(workshopsRepository().create(valid(details), sheetIds))
+    return reloadAfter(workshopsRepository().create(await valid(details), sheetIds))
   }
 
   async function update(id: string, details: WorkshopDetails) {
-    return reloadAfter(workshopsRepository().update(id, valid(details)))
+    return reloadAfter(workshopsRepository().update(id, await valid(details)))
   }
 
   function addSheets(id: string, sheetIds: readonly string[]) {

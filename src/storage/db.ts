@@ -27,7 +27,7 @@ export interface DraftRecord {
 }
 
 /**
- * What the library lists of a sheet, plus its revision: a counter of this browser's writes of the sheet, raised
+ * A sheet's summary as stored (the domain's SheetSummary; *Record as every stored shape here), plus its revision: a counter of this browser's writes of the sheet, raised
  * inside each write transaction. Two tabs tell versions apart by it, never by a clock, which may be wrong (an
  * imported sheet stamped by a machine whose clock is ahead keeps its updatedAt for a while).
  */

@@ -10,8 +10,8 @@ export type { WorkshopsRepository } from './workshops-repository'
 export type { VotesRepository } from './votes-repository'
 export { isSaveConflict, isSaveDeleted } from './sheets-repository'
 export { databaseListeners } from './db'
-/** A sheet as the library lists it: its summary, revision and local history. */
-export type { SummaryRecord as LibraryEntry } from './db'
+/** A sheet's summary as stored: the domain's SheetSummary with its revision and local history. */
+export type { SummaryRecord } from './db'
 
 let database: SheetDatabase | undefined
 let current: SheetsRepository | undefined

@@ -4,7 +4,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Phase } from '@/domain/vocabulary'
 import { normaliseForSearch } from '@/domain/summary'
 import { compareTitles } from '@/presentation/format'
-import { sheetsRepository, type LibraryEntry } from '@/storage'
+import { sheetsRepository, type SummaryRecord } from '@/storage'
 import { useStorageStatusStore } from './storage-status'
 import { useWorkshopsStore } from './workshops'
 import { EXAMPLES_WORKSHOP_ID, isExample } from '@/domain/examples'
@@ -14,7 +14,7 @@ export type LibrarySort = 'updated' | 'title'
 
 
 export const useLibraryStore = defineStore('library', () => {
-  const summaries = shallowRef<LibraryEntry[]>([])
+  const summaries = shallowRef<SummaryRecord[]>([])
   /** How many ratings (« avis ») each rated sheet has. */
   const ratingCounts = shallowRef<ReadonlyMap<string, number>>(new Map())
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')

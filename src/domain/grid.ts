@@ -60,10 +60,26 @@ export interface Indicators {
   assessed: { prototype: number; scaleUp: number }
 }
 
-const DIFFICULTY_THRESHOLD = 3
-const CRITICAL = 4
-/** The scale-up probability never exceeds this while a scale-up score is critical. */
-export const CRITICAL_CAP = 25
+/**
+ * The figures the method rests on (docs/method.md). The Méthode panel and the matrix quote them from here, so that
+ * a sentence can never say one threshold while the computation uses another.
+ */
+export const METHOD_FIGURES = {
+  /** A prototype score from this one on is a difficulty to overcome. */
+  difficultyFrom: 3,
+  /** The critical level: a blocker, and the cap below on the scale-up axis. */
+  critical: 4,
+  /** The scale-up probability never exceeds this while a scale-up score is critical. */
+  criticalCap: 25,
+  /** The probability is « élevée » from this percentage on… */
+  highFrom: 67,
+  /** …« moyenne » from this one, « faible » below. */
+  mediumFrom: 34,
+} as const
+
+const DIFFICULTY_THRESHOLD = METHOD_FIGURES.difficultyFrom
+const CRITICAL = METHOD_FIGURES.critical
+export const CRITICAL_CAP = METHOD_FIGURES.criticalCap
 
 function assessedScores(radar: RadarScores, axis: ScoreAxis): number[] {
   return THEME_IDS.map((id) => radar[id][axis]).filter((score): score is number => score !== null)
@@ -79,8 +95,8 @@ export function criticalScaleUpThemes(radar: RadarScores): ThemeId[] {
 }
 
 export function scaleUpBand(probability: number): ScaleUpBand {
-  if (probability >= 67) return 'high'
-  if (probability >= 34) return 'medium'
+  if (probability >= METHOD_FIGURES.highFrom) return 'high'
+  if (probability >= METHOD_FIGURES.mediumFrom) return 'medium'
   return 'low'
 }
 

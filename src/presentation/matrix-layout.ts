@@ -2,6 +2,7 @@
 // picture (the SVG's viewBox and the PNG's pixels, so screen and image agree): 1600 × 1000 on the page, 1600 × 790
 // projected. Pure: text widths come
 // from a measuring function the caller provides (a canvas on screen, a fixed estimate in tests).
+import { METHOD_FIGURES } from '@/domain/grid'
 import type { DecisionStatus } from '@/domain/vocabulary'
 import { QUADRANT_THRESHOLD, type MatrixPoint, type QuadrantId } from '@/domain/portfolio'
 import { layoutLabels, type Box, type PlacedLabel } from './label-layout'
@@ -53,12 +54,12 @@ export const POINT_RADIUS = 12
 const LABEL_MAX_CHARACTERS = 40
 
 /**
- * The probability bands of the sheets (élevée ≥ 67 %, moyenne, faible ≤ 33 %) drawn across the matrix, whose own
+ * The probability bands of the sheets (élevée, moyenne, faible: METHOD_FIGURES) drawn across the matrix, whose own
  * line is at 50 %: a sheet at 60 % sits in the upper half and in the « moyenne » band, and the drawing says both.
  */
 export const BAND_LINES = [
-  { value: 67, side: 'above' },
-  { value: 34, side: 'below' },
+  { band: 'high', value: METHOD_FIGURES.highFrom, side: 'above' },
+  { band: 'low', value: METHOD_FIGURES.mediumFrom, side: 'below' },
 ] as const
 
 /** Shapes of the points, one per decision status, so the decision reads without colour. */

@@ -1,6 +1,7 @@
 // The names of the scale's levels, of the two axes and of the scale-up bands: the domain holds their ids, the
 // locale their words, and this module is the one place that joins the two.
-import { MAX_SCORE, SCORE_VALUES, type Score, type ScaleUpBand, type ScoreAxis } from '@/domain/grid'
+import { DISCUSSION_GAP } from '@/domain/consensus'
+import { MAX_SCORE, METHOD_FIGURES, SCORE_VALUES, type Score, type ScaleUpBand, type ScoreAxis } from '@/domain/grid'
 import type { Translate } from './translate'
 
 export function isScore(value: unknown): value is Score {
@@ -34,4 +35,13 @@ export function axisName(axis: ScoreAxis, t: Translate): string {
 /** "élevée" for the band `high`. */
 export function bandName(band: ScaleUpBand, t: Translate): string {
   return t(`indicators.band.${band}`)
+}
+
+/**
+ * The method's figures as the sentences that quote them take them (`{highFrom}`, `{lowTo}`…): the Méthode panel,
+ * the matrix's bands and its note, from the constants the computation uses.
+ */
+export function methodFigures(): Record<string, number> {
+  const { difficultyFrom, critical, criticalCap, highFrom, mediumFrom } = METHOD_FIGURES
+  return { difficultyFrom, critical, criticalCap, highFrom, mediumFrom, mediumTo: highFrom - 1, lowTo: mediumFrom - 1, gap: DISCUSSION_GAP }
 }

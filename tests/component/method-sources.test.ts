@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import MethodPanel from '@/components/radar/MethodPanel.vue'
 import ThemeAssessment from '@/components/radar/ThemeAssessment.vue'
+import { METHOD_FIGURES } from '@/domain/grid'
 import { THEMES } from '@/domain/themes'
 import { mountWithI18n } from '../support/mount-helpers'
 
@@ -29,11 +30,11 @@ describe('the Méthode panel: the guide’s part and the app’s choices', () =>
     const expected = [
       /^deux notes par thème \(prototype, passage à l’échelle\) : .+/,
       /^l’échelle de 0 à 4 et ses mots \(Aucun, Faible, Modéré, Fort, Critique\) : .+/,
-      /^une difficulté à surmonter est une note de 3 ou plus : .+/,
+      new RegExp(`^une difficulté à surmonter est une note de ${METHOD_FIGURES.difficultyFrom} ou plus : .+`),
       /^l’indice de difficulté : .+/,
       /^la probabilité, 100 % moins la moyenne des freins en pourcentage : .+/,
-      /^le plafond de 25 % dès qu’un frein est noté 4 : .+/,
-      /^les tranches à 67 % et 34 % : .+/,
+      new RegExp(`^le plafond de ${METHOD_FIGURES.criticalCap} % dès qu’un frein est noté ${METHOD_FIGURES.critical} : .+`),
+      new RegExp(`^les tranches à ${METHOD_FIGURES.highFrom} % et ${METHOD_FIGURES.mediumFrom} % : .+`),
       /^l’arrondi \(valeurs en ,5 vers le haut, calcul sur des entiers\) : .+/,
     ]
     expect(choices).toHaveLength(expected.length)

@@ -2,6 +2,8 @@ import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import RadarChart from '@/components/radar/RadarChart.vue'
 import RadarSection from '@/components/radar/RadarSection.vue'
+import { DISCUSSION_GAP } from '@/domain/consensus'
+import { METHOD_FIGURES } from '@/domain/grid'
 import { THEMES } from '@/domain/themes'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { mountWithI18n } from '../support/mount-helpers'
@@ -114,9 +116,15 @@ describe('RadarSection', () => {
     expect(method.find('summary').text()).toBe('Méthode : comment lire le radar')
     const text = squash(method.text())
     expect(text).toContain('« Non évalué » n’est pas la même chose que 0')
-    expect(text).toContain('notée 3 (Fort) ou 4 (Critique)')
-    expect(text).toContain('plafonnée à 25 %')
-    expect(text).toContain('élevée à partir de 67 %, moyenne de 34 % à 66 %, faible jusqu’à 33 %')
+    // The thresholds quoted are the ones computeIndicators uses (grid.ts), never a copy written in the locale.
+    const { difficultyFrom, critical, criticalCap, highFrom, mediumFrom } = METHOD_FIGURES
+    expect(text).toContain(`dont la difficulté pour le prototype est notée ${difficultyFrom} ou plus`)
+    expect(text).toContain(`plafonnée à ${criticalCap} % dès qu’un frein au passage à l’échelle est noté ${critical} (Critique)`)
+    expect(text).toContain(
+      `élevée à partir de ${highFrom} %, moyenne de ${mediumFrom} % à ${highFrom - 1} %, faible jusqu’à ${mediumFrom - 1} %`,
+    )
+    expect(text).toContain(`quand deux personnes sont à ${DISCUSSION_GAP} niveaux ou plus l’une de l’autre`)
+    expect(text).not.toMatch(/\{\w+\}/)
     expect(text).toContain('les valeurs en ,5 sont arrondies à l’entier supérieur (57,5 % donne 58 %)')
   })
 })

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, expect, test, type BrowserContext } from '@playwright/test'
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { chromiumArgs, chromiumPath } from '../chromium'
 
 const DELAYS_MS = [0, 50, 100, 400]
@@ -49,7 +49,8 @@ test('quitting the browser right after typing loses nothing', async ({}, testInf
         const reopened = page.getByLabel('Description', { exact: true })
         await expect(reopened).toBeVisible()
         const value = await reopened.inputValue()
-        if (value.trim() !== expected.trim()) lost.push(`${delay} ms, trial ${trial + 1}: « ${expected.slice(value.length)} » lost`)
+        if (value.trim() !== expected.trim())
+          lost.push(`${delay} ms, trial ${trial + 1}: « ${expected.slice(value.length)} » lost; ${await whatWasKept(page)}`)
         // What reopened is what the next trial types after.
         expected = value
         await reopened.click()
@@ -61,3 +62,30 @@ test('quitting the browser right after typing loses nothing', async ({}, testInf
     rmSync(profile, { recursive: true, force: true })
   }
 })
+
+/**
+ * What the reopened page found, said when typing is lost: the rescue copy left in localStorage (the revision it was
+ * typed on, the save it saw under way, how its description ends) and the stored revision. It tells a copy the
+ * browser never kept from a copy the editor did not apply.
+ */
+async function whatWasKept(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const copies = Object.keys(localStorage)
+      .filter((key) => key.startsWith('fiche-projet-data:rescue:'))
+      .map((key) => {
+        const copy = JSON.parse(localStorage.getItem(key)!)
+        return `copy on revision ${copy.baseRevision}, saving ${copy.saving?.revision ?? 'none'}, ending « ${String(copy.content?.project?.description).slice(-12)} »`
+      })
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('fiche-projet-data')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const summaries: { revision: number }[] = await new Promise((resolve) => {
+      const request = db.transaction('summaries').objectStore('summaries').getAll()
+      request.onsuccess = () => resolve(request.result)
+    })
+    db.close()
+    return `${copies.join(' / ') || 'no rescue copy'}; stored revision ${summaries.map((summary) => summary.revision).join(', ')}`
+  })
+}

@@ -178,11 +178,12 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
   /**
    * The sheet as it is stored once the pending save is done: every valid edit, each invalid field at its last
    * valid value. Exports, the print view and the radar image use this, so they never hold text that is not valid.
+   * Computed when asked, not on every keystroke: it validates the whole sheet at least once.
    */
-  const savable = computed<Sheet | null>(() => {
+  function savableNow(): Sheet | null {
     if (!sheet.value || !stored.value || !rowKeys.value || !storedKeys.value) return null
     return savableSheet(plainCopy(sheet.value), rowKeys.value, stored.value, storedKeys.value).sheet
-  })
+  }
 
   function settledState(): SaveState {
     return issues.value.length > 0 ? 'invalid' : 'saved'
@@ -729,7 +730,7 @@ export const useSheetEditorStore = defineStore('sheet-editor', () => {
 
   return {
     sheet,
-    savable,
+    savableNow,
     rowKeys,
     status,
     loadError,

@@ -285,3 +285,28 @@ describe('SheetView', () => {
     expect(wrapper.get('.save-status').text()).not.toContain('Importée')
   })
 })
+
+describe('the work a keystroke costs', () => {
+  it('validates the sheet once per keystroke: the print view and the exports compute what is savable when they need it', async () => {
+    const { sheetSchema } = await import('@/domain/sheet')
+    const { wrapper } = await openEditor()
+    const parse = vi.spyOn(sheetSchema, 'safeParse')
+    try {
+      const description = field('Description')
+      for (const text of ['U', 'Un', 'Un o', 'Un ob']) {
+        await description.setValue(text)
+        await flushPromises()
+      }
+      // Four keystrokes, before the autosave runs (half a second later): one parse each, for the fields' messages
+      // (two each before the print view stopped recomputing the savable sheet as the person typed).
+      expect(parse).toHaveBeenCalledTimes(4)
+      // The paper version catches up as printing starts, before the browser lays it out.
+      expect(wrapper.get('.print-only').text()).not.toContain('Un ob')
+      window.dispatchEvent(new Event('beforeprint'))
+      await flushPromises()
+      expect(wrapper.get('.print-only').text()).toContain('Un ob')
+    } finally {
+      parse.mockRestore()
+    }
+  })
+})

@@ -112,6 +112,20 @@ test('a sheet with only a title prints on exactly one page', async ({ page }) =>
   expect(pdfTitle(pdf)).toContain('Fiche minimale')
 })
 
+test('what was typed a moment ago, not yet saved, is on paper', async ({ page }) => {
+  await createSheet(page, 'Fiche du moment')
+  await expect(page.getByText(/^Enregistré (maintenant|il y a)/)).toBeVisible()
+  // From now on the page's timers wait for the test: the autosave, half a second after typing, cannot run.
+  await page.clock.install()
+  await page.clock.pauseAt(Date.now() + 1000)
+  await page.getByLabel('Description', { exact: true }).fill('Tapé juste avant d’imprimer')
+  await expect(page.getByText('Modifications en cours…').first()).toBeAttached()
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.locator('.sheet-print')).toContainText('Tapé juste avant d’imprimer')
+  // Still not saved: what is on paper came from printing, not from the autosave.
+  await expect(page.getByText('Modifications en cours…').first()).toBeAttached()
+})
+
 test('the "Imprimer / PDF" button opens the browser’s print dialog', async ({ page }) => {
   await page.addInitScript(() => {
     const calls: number[] = []

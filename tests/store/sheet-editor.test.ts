@@ -84,8 +84,8 @@ describe('the sheet editor store', () => {
     expect(saved.project.calendar.milestones).toEqual([{ label: 'Comité de pilotage', date: '2026-03-01' }])
     expect(memory.drafts.get(stored.id)?.content.project.calendar.milestones[0]?.label).toBe('')
     expect(editor.saveState).toBe('invalid')
-    expect(editor.savable?.project.title).toBe('Transport à la demande')
-    expect(editor.savable?.project.calendar.milestones[0]?.label).toBe('Comité de pilotage')
+    expect(editor.savableNow()?.project.title).toBe('Transport à la demande')
+    expect(editor.savableNow()?.project.calendar.milestones[0]?.label).toBe('Comité de pilotage')
   })
 
   it('reopens a draft with its rows still paired to the stored ones, so a later save loses nothing', async () => {

@@ -1,6 +1,7 @@
 // How the sheet's form components report a change: the sheet view provides the editor store's typed edit API, and
 // components call it instead of writing into the sheet. Only the store changes a sheet.
 import { inject, provide, type InjectionKey } from 'vue'
+import type { ScoreAxis, ThemeId } from '@/domain/grid'
 import type { Decision } from '@/domain/sheet'
 import type { DecisionStatus } from '@/domain/vocabulary'
 import type {
@@ -31,11 +32,15 @@ export interface SheetEditing {
   removeRow(list: ListPath, index: number): RemovedRow | undefined
   restoreRow(removed: RemovedRow): void
   leaveRow(list: ListPath, index: number): void
+  /** A theme's score on one axis (null: « non évalué »), as every other field: the same door to the editor. */
+  setScore(theme: ThemeId, axis: ScoreAxis, value: number | null): void
+  setComment(theme: ThemeId, text: string): void
   /** Stable keys of a list's rows, so that moving a row moves its DOM (and the focus) with it. */
   rowKeys(list: ListPath): readonly number[]
 }
 
-const sheetEditingKey: InjectionKey<SheetEditing> = Symbol('sheet-editing')
+/** Exported for tests, which provide a double on the app: the sheet view provides the store with provideSheetEditing. */
+export const sheetEditingKey: InjectionKey<SheetEditing> = Symbol('sheet-editing')
 
 export function provideSheetEditing(editing: SheetEditing): void {
   provide(sheetEditingKey, editing)

@@ -47,6 +47,27 @@ export interface ThemeScores {
 
 export type RadarScores = Readonly<Record<ThemeId, ThemeScores>>
 
+/** The scores as two arrays in the radar's theme order: the chart's shape, and the library summary's. */
+export interface ScoreArrays {
+  prototype: (number | null)[]
+  scaleUp: (number | null)[]
+}
+
+/** Scores keyed by theme → two arrays in theme order. The one conversion each way, with scoresByTheme. */
+export function scoreArrays(radar: RadarScores): ScoreArrays {
+  return {
+    prototype: THEME_IDS.map((id) => radar[id].prototype),
+    scaleUp: THEME_IDS.map((id) => radar[id].scaleUp),
+  }
+}
+
+/** Two arrays in theme order → scores keyed by theme (a missing entry is « non évalué »); comments are not kept. */
+export function scoresByTheme(arrays: Readonly<ScoreArrays>): Record<ThemeId, ThemeScores> {
+  return Object.fromEntries(
+    THEME_IDS.map((id, index) => [id, { prototype: arrays.prototype[index] ?? null, scaleUp: arrays.scaleUp[index] ?? null }]),
+  ) as Record<ThemeId, ThemeScores>
+}
+
 export interface Indicators {
   /** Themes whose prototype score is 3 or more. */
   difficulties: number

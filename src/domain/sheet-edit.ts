@@ -5,7 +5,7 @@
 // DOM (and the keyboard focus) while a person types in them. Each list also has a parallel array of row keys,
 // moved with its rows, that names a row for the whole editing session: it tells which stored row an edited row
 // comes from (see savable-sheet.ts) and which rows were just added.
-import { SCORE_AXES, THEME_IDS, type ScoreAxis, type ThemeId } from './grid'
+import { SCORE_AXES, scoreArrays, scoresByTheme, THEME_IDS, type ScoreAxis, type ThemeId } from './grid'
 import type {
   BudgetLine,
   Dataset,
@@ -174,9 +174,7 @@ export function isBlankRow(list: ListPath, row: unknown): boolean {
 
 /** The radar's scores as they are now, without the comments: what a snapshot keeps. */
 function currentScores(sheet: Sheet): RadarSnapshot['radar'] {
-  return Object.fromEntries(
-    THEME_IDS.map((id) => [id, { prototype: sheet.radar[id].prototype, scaleUp: sheet.radar[id].scaleUp }]),
-  ) as RadarSnapshot['radar']
+  return scoresByTheme(scoreArrays(sheet.radar))
 }
 
 /** A snapshot of the radar as it is now, stamped with the sheet's phase. */

@@ -1,5 +1,5 @@
 // What the library shows of a sheet, small enough to list thousands without loading whole sheets.
-import { THEME_IDS } from './grid'
+import { scoreArrays, scoresByTheme } from './grid'
 import type { Sheet } from './sheet'
 import type { DecisionStatus, Phase } from './vocabulary'
 
@@ -44,18 +44,12 @@ export function summarise(sheet: Sheet): SheetSummary {
     tags: [...sheet.tags],
     createdAt: sheet.createdAt,
     updatedAt: sheet.updatedAt,
-    prototype: THEME_IDS.map((id) => sheet.radar[id].prototype),
-    scaleUp: THEME_IDS.map((id) => sheet.radar[id].scaleUp),
+    ...scoreArrays(sheet.radar),
     searchText: normaliseForSearch([sheet.project.title, sheet.project.shortLabel, sheet.organisation, sheet.author, ...sheet.tags].join('\n')),
   }
 }
 
 /** The radar scores of a summary, keyed by theme again. */
 export function summaryScores(summary: Pick<SheetSummary, 'prototype' | 'scaleUp'>) {
-  return Object.fromEntries(
-    THEME_IDS.map((id, index) => [
-      id,
-      { prototype: summary.prototype[index] ?? null, scaleUp: summary.scaleUp[index] ?? null },
-    ]),
-  ) as Record<(typeof THEME_IDS)[number], { prototype: number | null; scaleUp: number | null }>
+  return scoresByTheme(summary)
 }

@@ -7,6 +7,7 @@ import ThemeAssessment from '@/components/radar/ThemeAssessment.vue'
 import { METHOD_FIGURES } from '@/domain/grid'
 import { THEMES } from '@/domain/themes'
 import { mountWithI18n } from '../support/mount-helpers'
+import { recordingScores } from '../support/sheet-editing-double'
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 
@@ -54,6 +55,7 @@ describe('ThemeAssessment: the aids say whose they are', () => {
     (_label, theme) => {
       const wrapper = mountWithI18n(ThemeAssessment, {
         props: { theme, assessment: { prototype: null, scaleUp: null, comment: '' } },
+        global: { plugins: [recordingScores().plugin] },
       })
       const aids = wrapper.find('h4')
       expect(aids.text()).toBe('Pour vous aider à noter')

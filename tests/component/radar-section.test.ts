@@ -7,6 +7,7 @@ import { METHOD_FIGURES } from '@/domain/grid'
 import { THEMES } from '@/domain/themes'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { mountWithI18n } from '../support/mount-helpers'
+import { recordingScores } from '../support/sheet-editing-double'
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 
@@ -15,8 +16,11 @@ function emptyRadar(): Sheet['radar'] {
 }
 
 // Chart.js needs a real canvas: the chart is checked in the browser suite, here it is a stub.
-function mountSection(radar = emptyRadar()) {
-  return mountWithI18n(RadarSection, { props: { radar }, global: { stubs: { RadarChart: true } } })
+let recorded = recordingScores()
+
+function mountSection(radar = emptyRadar(), attachTo?: HTMLElement) {
+  recorded = recordingScores()
+  return mountWithI18n(RadarSection, { props: { radar }, attachTo, global: { stubs: { RadarChart: true }, plugins: [recorded.plugin] } })
 }
 
 function card(wrapper: ReturnType<typeof mountSection>, label: string) {
@@ -47,7 +51,7 @@ describe('RadarSection', () => {
     const wrapper = mountSection(radar)
     await radioIn(card(wrapper, 'RGPD'), 'Frein au passage à l’échelle', '4 Critique').setValue(true)
     await radioIn(card(wrapper, 'Datamining'), 'Difficulté pour le prototype', 'Non évalué').setValue(true)
-    expect(wrapper.emitted('update-score')).toEqual([
+    expect(recorded.scores).toEqual([
       ['rgpd', 'scaleUp', 4],
       ['datamining', 'prototype', null],
     ])
@@ -56,7 +60,7 @@ describe('RadarSection', () => {
   it('reports comments with their theme', async () => {
     const wrapper = mountSection()
     await card(wrapper, 'Budget / achat de données').find('textarea').setValue('Licence à renouveler chaque année')
-    expect(wrapper.emitted('update-comment')).toEqual([['budget', 'Licence à renouveler chaque année']])
+    expect(recorded.comments).toEqual([['budget', 'Licence à renouveler chaque année']])
   })
 
   it('gives the chart, the table and the indicators the current scores, and follows changes', async () => {
@@ -100,13 +104,13 @@ describe('RadarSection', () => {
   })
 
   it('keeps the keyboard on the 20th score once given, on the radio just chosen', async () => {
-    const wrapper = mountWithI18n(RadarSection, { props: { radar: emptyRadar() }, global: { stubs: { RadarChart: true } }, attachTo: document.body })
+    const wrapper = mountSection(emptyRadar(), document.body)
     const last = card(wrapper, 'Environnement')
     const notAssessed = radioIn(last, 'Frein au passage à l’échelle', 'Non évalué')
     ;(notAssessed.element as HTMLInputElement).focus()
     await notAssessed.trigger('keydown', { key: '3' })
     await flushPromises()
-    expect(wrapper.emitted('update-score')).toEqual([['environnement', 'scaleUp', 3]])
+    expect(recorded.scores).toEqual([['environnement', 'scaleUp', 3]])
     expect(document.activeElement).toBe(radioIn(last, 'Frein au passage à l’échelle', '3 Fort').element)
     wrapper.unmount()
   })

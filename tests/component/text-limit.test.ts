@@ -11,6 +11,7 @@ import { THEMES } from '@/domain/themes'
 import { fittingStart, textAsInserted } from '@/composables/useTextLimit'
 import { provideSheetEditing, type SheetEditing } from '@/composables/useSheetEditing'
 import { mountWithI18n } from '../support/mount-helpers'
+import { provideEditing } from '../support/sheet-editing-double'
 
 /** French figures are grouped with a narrow no-break space; tests read them with a plain one. */
 const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ')
@@ -187,16 +188,16 @@ async function pasteInto(wrapper: VueWrapper, selector: string, text: string) {
 describe('every limited field outside TextField', () => {
   it('a theme’s comment (2 000 characters)', async () => {
     const comments: string[] = []
+    const editing = {
+      setComment: (_theme: string, text: string) => {
+        comments.push(text)
+        void wrapper.setProps({ assessment: { prototype: null, scaleUp: null, comment: text } })
+      },
+    } as unknown as SheetEditing
     const wrapper = mountWithI18n(ThemeAssessment, {
       attachTo: document.body,
-      props: {
-        theme: THEMES[0]!,
-        assessment: { prototype: null, scaleUp: null, comment: '' },
-        'onUpdate-comment': (text: string) => {
-          comments.push(text)
-          void wrapper.setProps({ assessment: { prototype: null, scaleUp: null, comment: text } })
-        },
-      },
+      props: { theme: THEMES[0]!, assessment: { prototype: null, scaleUp: null, comment: '' } },
+      global: { plugins: [provideEditing(editing)] },
     })
     const { element, description } = await pasteInto(wrapper, 'textarea', 'n'.repeat(2_500))
     expect(element.value).toHaveLength(2_000)

@@ -5,11 +5,15 @@ import { THEMES } from '@/domain/themes'
 const themeById = (id: string) => THEMES.find((theme) => theme.id === id)!
 import { LIMITS } from '@/domain/sheet'
 import { mountWithI18n } from '../support/mount-helpers'
+import { recordingScores } from '../support/sheet-editing-double'
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 
+let recorded = recordingScores()
+
 function mountTheme(assessment = { prototype: 2, scaleUp: null as number | null, comment: 'Capteurs exposés' }) {
-  return mountWithI18n(ThemeAssessment, { props: { theme: themeById('cybersecurite'), assessment } })
+  recorded = recordingScores()
+  return mountWithI18n(ThemeAssessment, { props: { theme: themeById('cybersecurite'), assessment }, global: { plugins: [recorded.plugin] } })
 }
 
 describe('ThemeAssessment', () => {
@@ -26,6 +30,7 @@ describe('ThemeAssessment', () => {
     (_label, theme) => {
       const wrapper = mountWithI18n(ThemeAssessment, {
         props: { theme, assessment: { prototype: null, scaleUp: null, comment: '' } },
+        global: { plugins: [recordingScores().plugin] },
       })
       expect(wrapper.find('h3 + p').text()).toBe(theme.definition)
       const aids = wrapper.find('h4')
@@ -68,9 +73,9 @@ describe('ThemeAssessment', () => {
     const [prototype, scaleUp] = wrapper.findAll('fieldset')
     await scaleUp?.findAll('input[type="radio"]')[4]?.setValue(true)
     await prototype?.findAll('input[type="radio"]')[5]?.setValue(true)
-    expect(wrapper.emitted('update-score')).toEqual([
-      ['scaleUp', 4],
-      ['prototype', null],
+    expect(recorded.scores).toEqual([
+      ['cybersecurite', 'scaleUp', 4],
+      ['cybersecurite', 'prototype', null],
     ])
   })
 
@@ -85,6 +90,6 @@ describe('ThemeAssessment', () => {
     expect(hint.text()).toBe('Pourquoi cette note, ce qui la ferait baisser')
 
     await textarea.setValue('Audit du RSSI prévu')
-    expect(wrapper.emitted('update-comment')).toEqual([['Audit du RSSI prévu']])
+    expect(recorded.comments).toEqual([['cybersecurite', 'Audit du RSSI prévu']])
   })
 })

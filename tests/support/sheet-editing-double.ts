@@ -5,7 +5,8 @@ import { createSheet, type Sheet } from '@/domain/sheet'
 import { applyEdit, keysFor, listAt, type ListPath } from '@/domain/sheet-edit'
 import { calendarDay } from '@/domain/calendar-day'
 import { changeDecision } from '@/domain/decision'
-import type { SheetEditing } from '@/composables/useSheetEditing'
+import { sheetEditingKey, type SheetEditing } from '@/composables/useSheetEditing'
+import type { Plugin } from 'vue'
 
 export function createSheetEditingDouble(sheet: Sheet = createSheet({ title: 'Fiche de test' })) {
   const state = reactive({ sheet, keys: keysFor(sheet), left: [] as { list: ListPath; index: number }[] })
@@ -29,7 +30,27 @@ export function createSheetEditingDouble(sheet: Sheet = createSheet({ title: 'Fi
     },
     restoreRow: (removed) => void edit({ kind: 'insert-row', ...removed }),
     leaveRow: (list, index) => void state.left.push({ list, index }),
+    setScore: (theme, axis, value) => void edit({ kind: 'score', theme, axis, value }),
+    setComment: (theme, text) => void edit({ kind: 'comment', theme, text }),
     rowKeys: (list) => state.keys[list],
   }
   return { state, editing, rows: <L extends ListPath>(list: L) => listAt(state.sheet, list) }
+}
+
+/** Provides a SheetEditing to every component of a test's app, as the sheet view does for its form. */
+export function provideEditing(editing: SheetEditing): Plugin {
+  return { install: (app) => void app.provide(sheetEditingKey, editing) }
+}
+
+/** A SheetEditing that records the scores and comments it is given, for the radar's components. */
+export function recordingScores() {
+  const scores: [string, string, number | null][] = []
+  const comments: [string, string][] = []
+  const { editing } = createSheetEditingDouble()
+  const recording: SheetEditing = {
+    ...editing,
+    setScore: (theme, axis, value) => void scores.push([theme, axis, value]),
+    setComment: (theme, text) => void comments.push([theme, text]),
+  }
+  return { scores, comments, plugin: provideEditing(recording) }
 }

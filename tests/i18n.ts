@@ -6,8 +6,18 @@ import privacyMessages from '@/i18n/fr-privacy.json'
 import workshopMessages from '@/i18n/fr-workshop.json'
 import type { HasMessage, Translate } from '@/presentation/translate'
 
+/**
+ * Every French message, and a translation of a key the locale lacks fails the test: a screen must never show a raw
+ * message key to a person (the app's own translator would show the key itself).
+ */
 export function createTestI18n() {
-  return createAppI18n([sheetMessages, importMessages, privacyMessages, workshopMessages])
+  const i18n = createAppI18n([sheetMessages, importMessages, privacyMessages, workshopMessages])
+  const { t, te } = i18n.global
+  i18n.global.t = ((key: string, ...rest: unknown[]) => {
+    if (!te(key)) throw new Error(`Message key missing from the French locale: ${key}`)
+    return (t as (...args: unknown[]) => string)(key, ...rest)
+  }) as typeof t
+  return i18n
 }
 
 /** The real French messages as the presentation layer takes them. */

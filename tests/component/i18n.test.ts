@@ -31,3 +31,15 @@ describe('French locale', () => {
     expect(wrapper.text()).toBe('Bonjour Camille')
   })
 })
+
+describe('a message key missing from the locale', () => {
+  it('fails the test that renders it, instead of showing the raw key on screen', () => {
+    const Probe = defineComponent({
+      setup() {
+        const { t } = useI18n()
+        return () => h('p', t('library.aKeyNobodyWrote'))
+      },
+    })
+    expect(() => mountWithI18n(Probe)).toThrow('Message key missing from the French locale: library.aKeyNobodyWrote')
+  })
+})

@@ -16,8 +16,9 @@ const MAX_ROUNDS = 200
 
 type Json = Record<string, unknown>
 
+/** A copy of plain data (the working copy reaches here unwrapped from any reactive proxy). */
 function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
+  return structuredClone(value)
 }
 
 function same(a: unknown, b: unknown): boolean {

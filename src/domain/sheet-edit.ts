@@ -259,8 +259,8 @@ export function applyEdit(sheet: Sheet, keys: RowKeys, edit: SheetEdit): { row: 
       return { row: snapshot, key: index }
     }
     case 'decision':
-      // A JSON copy: the decision given may be a reactive proxy, which structuredClone refuses.
-      sheet.decision = JSON.parse(JSON.stringify(edit.decision)) as Decision
+      // A copy: the decision given is kept by the caller (to put it back on « Annuler »). It must be plain data.
+      sheet.decision = structuredClone(edit.decision)
       return undefined
   }
 }

@@ -185,7 +185,7 @@ describe('what the editor says on opening a sheet', () => {
   })
 
   it('says typing found in the rescue copy was not stored yet, and stores it', async () => {
-    const { writeRescueCopy } = await import('@/services/rescue-copy')
+    const { writeRescueCopy } = await import('@/storage/rescue-copy')
     const { keysFor } = await import('@/domain/sheet-edit')
     const base = memory.sheets.get(stored.id)!
     const typed = { ...structuredClone(base), author: 'Tapé juste avant la fermeture' }
@@ -200,7 +200,7 @@ describe('what the editor says on opening a sheet', () => {
   })
 
   it('keeps a rescue copy of every change until its save has committed, and another tab’s copy after its own save', async () => {
-    const { readRescueCopy, writeRescueCopy } = await import('@/services/rescue-copy')
+    const { readRescueCopy, writeRescueCopy } = await import('@/storage/rescue-copy')
     const editor = await openEditor()
     // A browser that quits gives no event: the copy is written as the person types, before any save.
     editor.setField('author', 'Cam')
@@ -224,7 +224,7 @@ describe('what the editor says on opening a sheet', () => {
   })
 
   it('leaves no rescue copy of an undone edit once the text is back to what is stored (undo, then redo)', async () => {
-    const { readRescueCopy } = await import('@/services/rescue-copy')
+    const { readRescueCopy } = await import('@/storage/rescue-copy')
     const editor = await openEditor()
     editor.setField('project.description', 'Texte collé')
     await editor.save()
@@ -244,7 +244,7 @@ describe('what the editor says on opening a sheet', () => {
   })
 
   it('writes the rescue copy again on the new revision when typing went on during a save', async () => {
-    const { readRescueCopy } = await import('@/services/rescue-copy')
+    const { readRescueCopy } = await import('@/storage/rescue-copy')
     const editor = await openEditor()
     editor.setField('author', 'Cam')
     const saving = editor.save()
@@ -256,7 +256,7 @@ describe('what the editor says on opening a sheet', () => {
   })
 
   it('applies a rescue copy written during a save that committed unheard (the browser quit in between)', async () => {
-    const { readRescueCopy, writeRescueCopy } = await import('@/services/rescue-copy')
+    const { readRescueCopy, writeRescueCopy } = await import('@/storage/rescue-copy')
     const editor = await openEditor()
     const before = memory.revisions.get(stored.id)!
     editor.setField('author', 'Cam')

@@ -8,13 +8,12 @@ import type { ConflictChoice, ImportConflict } from '@/domain/import-plan'
 import type { RatingSource } from '@/domain/rating'
 import type { Sheet } from '@/domain/sheet'
 import type { Workshop, WorkshopBlock } from '@/domain/workshop'
-import type { Translate } from '@/presentation/translate'
 import type { NeutralNames } from '@/domain/anonymise'
 import { sheetsRepository } from '@/storage'
 import { useLibraryStore } from './library'
 import { useStorageStatusStore } from './storage-status'
 import { useWorkshopsStore } from './workshops'
-import { loadSheetMessages, loadWorkshopMessages } from '@/i18n'
+import { loadSheetMessages } from '@/i18n'
 
 type ImportStage = 'idle' | 'reading' | 'preview' | 'conflict' | 'writing' | 'done'
 
@@ -428,33 +427,27 @@ export const useExchangeStore = defineStore('exchange', () => {
   }
 
   /**
-   * These sheets, in this order, as a spreadsheet (CSV), named as a selection's or as the workshop's. Returns the file name, or null when none of the sheets is stored any more.
+   * What a spreadsheet (CSV) of these sheets holds, in this order: the sheets as they leave this browser, and the
+   * file's name, a selection's or the workshop's. The view writes the columns in its words. Null when none of the
+   * sheets is stored any more.
    */
-  async function downloadSpreadsheet(
+  async function spreadsheetOf(
     ids: readonly string[],
-    t: Translate,
     workshop?: Workshop,
     names?: NeutralNames,
-  ): Promise<string | null> {
-    const [sheets, { sheetsToSpreadsheet }, { sheetsSpreadsheetFileName, workshopFileName }, { downloadText }] = await Promise.all([
+  ): Promise<{ fileName: string; sheets: readonly Sheet[] } | null> {
+    const [sheets, { sheetsSpreadsheetFileName, workshopFileName }] = await Promise.all([
       useLibraryStore().getSheets(ids),
-      import('@/presentation/spreadsheet'),
       import('@/domain/file-names'),
-      import('@/services/download'),
-      // The columns' names (axes, levels, bands) are the editor's and the restitution's words: in a page that has
-      // opened neither, they must arrive before `t` writes them, or the headers would be message keys.
-      loadSheetMessages(),
-      loadWorkshopMessages(),
     ])
     if (sheets.length === 0) return null
     const fileName = workshop ? workshopFileName(workshop.title, 'csv') : sheetsSpreadsheetFileName(new Date())
-    downloadText(fileName, sheetsToSpreadsheet(await outgoing(sheets, names), t), 'text/csv')
-    return fileName
+    return { fileName, sheets: await outgoing(sheets, names) }
   }
 
   return {
     exportWorkshop,
-    downloadSpreadsheet,
+    spreadsheetOf,
     prepareShare,
     workshopsReceived,
     joinedWorkshop,

@@ -73,8 +73,9 @@ describe('exports « sans les noms des personnes »', () => {
 
   it('CSV: the spreadsheet of a selection names no one', async () => {
     await useLibraryStore().load()
-    await useExchangeStore().downloadSpreadsheet([sheet.id], t, undefined, neutralNames(t))
-    const csv = (await written())[0]!
+    const table = await useExchangeStore().spreadsheetOf([sheet.id], undefined, neutralNames(t))
+    const { sheetsToSpreadsheet } = await import('@/presentation/spreadsheet')
+    const csv = sheetsToSpreadsheet(table!.sheets, t)
     expect(namesIn(csv)).toEqual([])
     expect(csv).toContain('Auteur ou autrice (nom retiré)')
   })

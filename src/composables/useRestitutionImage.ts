@@ -1,12 +1,13 @@
 // Downloads a restitution image (comparison radar, portfolio matrix): the drawing code loads on first use.
 import type { ChartConfiguration, ChartType } from 'chart.js'
 import { useNotificationsStore } from '@/stores/notifications'
-import { describeError } from '@/presentation/error-message'
 import { useTranslate } from './useTranslate'
+import { useAction } from './useAction'
 
 export function useRestitutionImage() {
   const { t } = useTranslate()
   const notifications = useNotificationsStore()
+  const { fail: reportFailure } = useAction()
 
   async function download<T extends ChartType>(fileName: string, title: string, subtitle: string, configuration: ChartConfiguration<T>) {
     try {
@@ -17,7 +18,7 @@ export function useRestitutionImage() {
       downloadBlob(fileName, await renderChartImage(title, subtitle, configuration))
       notifications.notify(t('image.exported', { file: fileName }))
     } catch (error) {
-      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+      reportFailure(error)
     }
   }
 

@@ -6,9 +6,9 @@ import type { BallotChannel, Vote } from '@/domain/vote'
 import type { useVotesStore } from '@/stores/votes'
 import { useWorkshopsStore } from '@/stores/workshops'
 import { useNotificationsStore } from '@/stores/notifications'
-import { describeError } from '@/presentation/error-message'
 import { displayText } from '@/presentation/display-text'
 import { useTranslate } from './useTranslate'
+import { useAction } from './useAction'
 
 /** What became of a ballot received from a voter's device, in French. */
 export type BallotArrival = { ok: true; organisation: string; message: string } | { ok: false; message: string }
@@ -24,6 +24,7 @@ export function useVoteFile() {
   }
   const workshops = useWorkshopsStore()
   const notifications = useNotificationsStore()
+  const { fail: reportFailure } = useAction()
 
   async function exportVote(vote: Vote) {
     try {
@@ -36,7 +37,7 @@ export function useVoteFile() {
       downloadText(fileName, voteFileContent(vote, new Date()))
       notifications.notify(t('vote.file.exported', { file: fileName }))
     } catch (error) {
-      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+      reportFailure(error)
     }
   }
 
@@ -52,7 +53,7 @@ export function useVoteFile() {
       downloadText(fileName, voteFileContent(blankVote(vote), new Date()))
       notifications.notify(t('vote.file.exported', { file: fileName }))
     } catch (error) {
-      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+      reportFailure(error)
     }
   }
 
@@ -69,7 +70,7 @@ export function useVoteFile() {
       downloadText(fileName, ballotFileContent(vote, voterId, new Date()))
       notifications.notify(t('vote.file.exported', { file: fileName }))
     } catch (error) {
-      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+      reportFailure(error)
     }
   }
 
@@ -109,7 +110,7 @@ export function useVoteFile() {
       const arrival = await receiveBallotText(await text(), source, channel)
       notifications.notify(arrival.message, arrival.ok ? {} : { tone: 'error' })
     } catch (error) {
-      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+      reportFailure(error)
     }
   }
 
@@ -167,7 +168,7 @@ export function useVoteFile() {
       await router.push({ name: 'vote', params: { id: received.id } })
       return true
     } catch (error) {
-      notifications.notify(t('library.actionFailed', { message: describeError(error, t) }), { tone: 'error' })
+      reportFailure(error)
       return false
     }
   }

@@ -6,7 +6,9 @@ import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescri
 // regexes see every one of them.
 const rule = (regex, message) => ({ regex, message })
 const DEXIE = rule('^dexie($|/)', 'Only src/storage/ talks to Dexie: go through the repository in @/storage.')
-const STORAGE_INSIDE = rule('^(@|\\.)/storage/', 'Use the storage layer through @/storage, not its inner modules.')
+// Two doors: @/storage (the repositories) and @/storage/sheet-saver (the editor's saver, kept out of the index so that
+// pages reaching the repositories don't load the sheet's validation with it).
+const STORAGE_INSIDE = rule('^(@|\\.)/storage/(?!sheet-saver$)', 'Use the storage layer through @/storage (or @/storage/sheet-saver), not its inner modules.')
 const STORAGE = rule('^(@|\\.)/storage($|/)', 'Components, views and composables reach storage through a store.')
 const UP = rule('^\\.\\./', 'Import another folder through @/… so that the layer rules can see the import.')
 const VUE = rule('^(vue|vue-router|pinia|vue-chartjs)$|^@vue/', 'This layer is plain TypeScript: no Vue.')
@@ -24,6 +26,10 @@ const layers = [
       rule('^chart\\.js', 'The domain draws nothing.'),
       UP,
     ],
+  },
+  {
+    files: ['src/content/**'],
+    forbidden: [rule('^@/(?!domain/)', 'Content is words for the domain’s ids: it reads the domain only.'), VUE, DEXIE, UP],
   },
   {
     files: ['src/presentation/**'],

@@ -16,20 +16,6 @@ export const THEME_IDS = [
 
 export type ThemeId = (typeof THEME_IDS)[number]
 
-/** The French label of each theme, fixed by the grid (docs/method.md): the radar's axes and every table use it. */
-export const THEME_LABELS: Readonly<Record<ThemeId, string>> = {
-  datamining: 'Datamining',
-  gouvernance: 'Gouvernance / acceptabilité',
-  management: 'Management data',
-  infrastructure: 'Infrastructure SI',
-  cybersecurite: 'Cybersécurité',
-  algorithmie: 'Algorithmie',
-  duplicabilite: 'Duplicabilité',
-  rgpd: 'RGPD',
-  budget: 'Budget / achat de données',
-  environnement: 'Environnement',
-}
-
 export const SCORE_AXES = ['prototype', 'scaleUp'] as const
 export type ScoreAxis = (typeof SCORE_AXES)[number]
 

@@ -39,29 +39,6 @@ export const DECISION_STATUSES = ['a-examiner', 'priorise', 'reserve', 'depriori
 /** Where a decision came from (format v3): a person who wrote it on the sheet, or a committee's vote. */
 export const DECISION_SOURCES = ['personne', 'vote'] as const
 
-/**
- * Themes or commissions the source workshops grouped projects by, offered as suggestions for `project.domain`,
- * which stays free text.
- */
-export const DOMAIN_SUGGESTIONS = [
-  'Santé',
-  'Santé globale',
-  'Éducation',
-  'Mobilités',
-  'Eau',
-  'Environnement',
-  'Aménagement',
-  'Énergie',
-  'Déchets',
-  'Social',
-  'Culture',
-  'Tourisme',
-  'Agriculture',
-  'Sécurité',
-  'Numérique',
-  'Finances',
-] as const
-
 export type Phase = (typeof PHASES)[number]
 export type Origin = (typeof ORIGINS)[number]
 export type DecisionStatus = (typeof DECISION_STATUSES)[number]

@@ -1,12 +1,13 @@
 // Radars side by side: several sheets on one radar (one axis at a time), and the table of their 20 scores and two
 // indicators. Pure: the chart configuration and the table's rows are unit tested in node.
 import type { ChartData, ChartOptions, PointStyle } from 'chart.js'
-import { computeIndicators, SCORE_AXES, THEME_IDS, THEME_LABELS, type RadarScores, type ScoreAxis } from '@/domain/grid'
+import { computeIndicators, SCORE_AXES, THEME_IDS, type RadarScores, type ScoreAxis } from '@/domain/grid'
 import { buildRadarOptions, type RadarChartLabels, type RadarVariant } from './radar-chart'
 import { compareTitles } from './format'
 import type { Sheet } from '@/domain/sheet'
 import { displayText, sheetName } from './display-text'
 import { participantNames, shortName } from './participants'
+import { THEME_LABELS } from '@/content/theme-labels'
 
 /** At most this many sheets on one radar: beyond, no colour, line and shape set stays readable. */
 export const MAX_COMPARED = 8

@@ -2,9 +2,10 @@
 // as a band, in the axis's colour and line style (radar-chart.ts), so it reads like the sheet's own radar. Pure:
 // Chart.js types only, unit tested in node.
 import type { ChartData, ChartOptions } from 'chart.js'
-import { THEME_IDS, THEME_LABELS, type ScoreAxis } from '@/domain/grid'
+import { THEME_IDS, type ScoreAxis } from '@/domain/grid'
 import type { Consensus } from '@/domain/consensus'
 import { buildRadarOptions, RADAR_COLORS, SERIES_STYLE, type RadarChartLabels } from './radar-chart'
+import { THEME_LABELS } from '@/content/theme-labels'
 
 type ConsensusChartData = ChartData<'radar', (number | null)[], string>
 

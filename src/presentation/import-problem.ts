@@ -1,9 +1,10 @@
 // Import problems in French words a person understands: the sheet by number and title, the field by its name
 // in the form ("l’intitulé du jalon 2"), never a raw path or a Zod message.
 import type { ImportProblem } from '@/domain/exchange'
-import { THEME_IDS, THEME_LABELS, type ThemeId } from '@/domain/grid'
+import { THEME_IDS, type ThemeId } from '@/domain/grid'
 import { formatBytes, formatCount } from './format'
 import type { HasMessage, Translate } from './translate'
+import { THEME_LABELS } from '@/content/theme-labels'
 
 function isThemeId(value: string | undefined): value is ThemeId {
   return THEME_IDS.includes(value as ThemeId)

@@ -1,19 +1,11 @@
 // The radar's indicators as rows people read: one label, one value and, where it matters, the band, a note and
 // the list behind the value. The indicators panel, the library card, the print view and the PNG all show these
 // rows, so a figure reads the same wherever it appears.
-import {
-  computeIndicators,
-  CRITICAL_CAP,
-  criticalScaleUpThemes,
-  THEME_IDS,
-  THEME_LABELS,
-  type Indicators,
-  type RadarScores,
-  type ScaleUpBand,
-} from '@/domain/grid'
+import { computeIndicators, CRITICAL_CAP, criticalScaleUpThemes, THEME_IDS, type Indicators, type RadarScores, type ScaleUpBand } from '@/domain/grid'
 import { formatPercent } from './format'
 import { bandName } from './scores'
 import type { Translate } from './translate'
+import { THEME_LABELS } from '@/content/theme-labels'
 
 export type IndicatorId = 'difficulties' | 'difficultyIndex' | 'scaleUpProbability' | 'blockers' | 'assessed'
 

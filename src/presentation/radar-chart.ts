@@ -3,9 +3,10 @@
 // radar-thumbnail.ts, repeats the colours and line styles in its CSS). Pure: Chart.js types only (the
 // runtime is registered once in chart-registry.ts), so the configurations are unit tested in node.
 import type { ChartData, ChartOptions, Plugin, RadialLinearScale, TooltipItem } from 'chart.js'
-import { MAX_SCORE, SCORE_AXES, THEME_IDS, THEME_LABELS, type RadarScores, type Score, type ScoreAxis } from '@/domain/grid'
+import { MAX_SCORE, SCORE_AXES, THEME_IDS, type RadarScores, type Score, type ScoreAxis } from '@/domain/grid'
 import { axisName, isScore, levelName } from './scores'
 import type { Translate } from './translate'
+import { THEME_LABELS } from '@/content/theme-labels'
 
 type RadarChartData = ChartData<'radar', (number | null)[], string>
 type RadarChartOptions = ChartOptions<'radar'>

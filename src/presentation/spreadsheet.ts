@@ -2,11 +2,12 @@
 // mark (without it Excel reads Windows-1252 and breaks the accents), « ; » between cells (« , » is the decimal
 // separator in French), CRLF line ends, decimal commas and dates as jj/mm/aaaa. One row per sheet, in the order
 // given. It replaces the workshop's « DEMO EXCEL ».
-import { computeIndicators, SCORE_AXES, THEME_IDS, THEME_LABELS } from '@/domain/grid'
+import { computeIndicators, SCORE_AXES, THEME_IDS } from '@/domain/grid'
 import type { Sheet } from '@/domain/sheet'
 import { formatNumericDate, formatPlainNumber } from './format'
 import { axisName, bandName } from './scores'
 import type { Translate } from './translate'
+import { THEME_LABELS } from '@/content/theme-labels'
 
 export const SEPARATOR = ';'
 export const LINE_END = '\r\n'

@@ -10,8 +10,6 @@ export type { WorkshopsRepository } from './workshops-repository'
 export type { VotesRepository } from './votes-repository'
 export { isSaveConflict, isSaveDeleted } from './sheets-repository'
 export { databaseListeners } from './db'
-export { SheetSaver, initialSaveStatus } from './sheet-saver'
-export type { SaveState, SaveStatus, SessionSlot } from './sheet-saver'
 /** A sheet's summary as stored: the domain's SheetSummary with its revision and local history. */
 export type { SummaryRecord } from './db'
 

@@ -30,10 +30,13 @@ import {
   type TextListPath,
 } from '@/domain/sheet-edit'
 import type { FieldIssue } from '@/domain/field-issues'
-import { initialSaveStatus, SheetSaver, sheetsRepository } from '@/storage'
+import { sheetsRepository } from '@/storage'
+// Storage's second door, for the editor only: the saver brings the sheet's validation (Zod), which the library
+// page, reaching storage through its index, must not load.
+import { initialSaveStatus, SheetSaver } from '@/storage/sheet-saver'
 import { useStorageStatusStore } from './storage-status'
 
-export type { SaveState } from '@/storage'
+export type { SaveState } from '@/storage/sheet-saver'
 
 export const useSheetEditorStore = defineStore('sheet-editor', () => {
   const session = ref<EditSession | null>(null)

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest'
 import MethodPanel from '@/components/radar/MethodPanel.vue'
 import ThemeAssessment from '@/components/radar/ThemeAssessment.vue'
 import { METHOD_FIGURES } from '@/domain/grid'
-import { THEMES } from '@/domain/themes'
 import { mountWithI18n } from '../support/mount-helpers'
 import { recordingScores } from '../support/sheet-editing-double'
+import { THEMES } from '@/content/themes'
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import RadarDataTable from '@/components/radar/RadarDataTable.vue'
 import { THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
-import { THEMES } from '@/domain/themes'
 import { mountWithI18n } from '../support/mount-helpers'
+import { THEMES } from '@/content/themes'
 
 function radarOf(prototype: (number | null)[], scaleUp: (number | null)[]): RadarScores {
   return Object.fromEntries(

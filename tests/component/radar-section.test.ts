@@ -4,10 +4,10 @@ import RadarChart from '@/components/radar/RadarChart.vue'
 import RadarSection from '@/components/radar/RadarSection.vue'
 import { DISCUSSION_GAP } from '@/domain/consensus'
 import { METHOD_FIGURES } from '@/domain/grid'
-import { THEMES } from '@/domain/themes'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { mountWithI18n } from '../support/mount-helpers'
 import { recordingScores } from '../support/sheet-editing-double'
+import { THEMES } from '@/content/themes'
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 

@@ -7,11 +7,11 @@ import TextField from '@/components/form/TextField.vue'
 import TagsInput from '@/components/sheet/TagsInput.vue'
 import ThemeAssessment from '@/components/radar/ThemeAssessment.vue'
 import SnapshotPanel from '@/components/radar/SnapshotPanel.vue'
-import { THEMES } from '@/domain/themes'
 import { fittingStart, textAsInserted } from '@/composables/useTextLimit'
 import { provideSheetEditing, type SheetEditing } from '@/composables/useSheetEditing'
 import { mountWithI18n } from '../support/mount-helpers'
 import { provideEditing } from '../support/sheet-editing-double'
+import { THEMES } from '@/content/themes'
 
 /** French figures are grouped with a narrow no-break space; tests read them with a plain one. */
 const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ')

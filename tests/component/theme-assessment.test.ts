@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import ThemeAssessment from '@/components/radar/ThemeAssessment.vue'
-import { THEMES } from '@/domain/themes'
 
 const themeById = (id: string) => THEMES.find((theme) => theme.id === id)!
 import { LIMITS } from '@/domain/sheet'
 import { mountWithI18n } from '../support/mount-helpers'
 import { recordingScores } from '../support/sheet-editing-double'
+import { THEMES } from '@/content/themes'
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 

@@ -11,16 +11,12 @@ import { createMemoryWorkshops } from './memory-workshops'
 
 export { isSaveConflict, isSaveDeleted } from '@/storage/sheets-repository'
 export { databaseListeners } from '@/storage/db'
-export { SheetSaver, initialSaveStatus } from '@/storage/sheet-saver'
 export type {
   SaveConflict,
   SaveResult,
   SheetsRepository,
   StoredSheet,
   RestoreResult,
-  SaveState,
-  SaveStatus,
-  SessionSlot,
   VotesRepository,
   WorkshopsRepository,
 } from '@/storage'

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseExchangeFile, sameSheet, serializeSheets } from '@/domain/exchange'
 import { assessedCount, computeIndicators, SCORE_COUNT } from '@/domain/grid'
-import { DOMAIN_SUGGESTIONS } from '@/domain/vocabulary'
 import type { Sheet } from '@/domain/sheet'
+import { DOMAIN_SUGGESTIONS } from '@/content/domain-suggestions'
 
 const fileUrl = new URL('../../src/examples/example-sheets.json', import.meta.url)
 const text = readFileSync(fileUrl, 'utf8')

@@ -18,6 +18,9 @@ const violations: [zone: string, file: string, code: string][] = [
   ['domain → presentation', 'src/domain/probe.ts', "import { formatPercent } from '@/presentation/format'\nexport const x = formatPercent"],
   ['domain → up a folder', 'src/domain/probe.ts', "import { x as y } from '../stores/library'\nexport const x = y"],
   ['domain → a store, dynamically', 'src/domain/probe.ts', "export const load = () => import('@/stores/library')"],
+  ['domain → content (words live outside the domain)', 'src/domain/probe.ts', "import { THEME_LABELS } from '@/content/theme-labels'\nexport const x = THEME_LABELS"],
+  ['content → a store', 'src/content/probe.ts', "import { useLibraryStore } from '@/stores/library'\nexport const x = useLibraryStore"],
+  ['content → Vue', 'src/content/probe.ts', "import { ref } from 'vue'\nexport const x = ref"],
   ['presentation → a component', 'src/presentation/probe.ts', "import Card from '@/components/library/SheetCard.vue'\nexport const x = Card"],
   ['presentation → a store', 'src/presentation/probe.ts', "import { useLibraryStore } from '@/stores/library'\nexport const x = useLibraryStore"],
   ['presentation → Vue', 'src/presentation/probe.ts', "import { computed } from 'vue'\nexport const x = computed"],
@@ -37,8 +40,11 @@ const violations: [zone: string, file: string, code: string][] = [
 const allowed: [what: string, file: string, code: string][] = [
   ['domain → domain', 'src/domain/probe.ts', "import { THEME_IDS } from './grid'\nexport const x = THEME_IDS"],
   ['presentation → domain and Chart.js types', 'src/presentation/probe.ts', "import { THEME_IDS } from '@/domain/grid'\nimport type { ChartData } from 'chart.js'\nexport type X = ChartData\nexport const x = THEME_IDS"],
+  ['content → domain', 'src/content/probe.ts', "import type { ThemeId } from '@/domain/grid'\nexport type X = ThemeId"],
+  ['presentation → content', 'src/presentation/probe.ts', "import { THEME_LABELS } from '@/content/theme-labels'\nexport const x = THEME_LABELS"],
   ['storage → Dexie', 'src/storage/probe.ts', "import Dexie from 'dexie'\nexport const x = Dexie"],
   ['a store → storage', 'src/stores/probe.ts', "import { sheetsRepository } from '@/storage'\nexport const x = sheetsRepository"],
+  ['a store → the sheet saver (storage’s second door)', 'src/stores/probe.ts', "import { SheetSaver } from '@/storage/sheet-saver'\nexport const x = SheetSaver"],
   ['a store → a service, dynamically', 'src/stores/probe.ts', "export const load = () => import('@/services/download')"],
 ]
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TooltipItem } from 'chart.js'
 import { THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
-import { THEMES } from '@/domain/themes'
 import {
   buildRadarData,
   buildRadarOptions,
@@ -14,6 +13,7 @@ import {
 } from '@/presentation/radar-chart'
 import { thumbnailShapes } from '@/presentation/radar-thumbnail'
 import { testTranslate } from '../i18n'
+import { THEMES } from '@/content/themes'
 
 type Row = (number | null)[]
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { THEME_IDS, type ThemeId } from '@/domain/grid'
-import { THEMES } from '@/domain/themes'
+import { THEMES } from '@/content/themes'
 
 // The ten definitions as the workshop guide prints them (« Parcours data », section « La fiche Projet Data »),
 // copied from the text extraction with its faults: « ti » lost as « < », straight apostrophes, a missing « s », the

@@ -1,10 +1,13 @@
-// What each theme of the grid is about, for the people scoring it. Kept apart from the grid (which holds the labels)
-// so screens that only show figures (the library) don't carry these texts.
+// The grid's words, for the people scoring: the workshop guide's definition of each theme, helping questions and
+// the meaning of the scale's ends, with the theme's label (theme-labels.ts). The domain keeps the ids and the
+// figures (domain/grid.ts); these texts live here, so that a change of wording touches no rule, and apart from the
+// labels, so that screens that only show figures (the library) don't carry them.
 //
 // `definition` is the workshop guide's own sentence (the « Parcours data » deck, section « La fiche Projet Data »),
 // its typos corrected and nothing added inside it: a sheet scored in one collectivity must mean the same thing in
 // another. Everything else here is ours and is shown as an aid, never as the definition.
-import { THEME_LABELS, type ScoreAxis, type ThemeId } from './grid'
+import type { ScoreAxis, ThemeId } from '@/domain/grid'
+import { THEME_LABELS } from './theme-labels'
 
 /** What the two ends of the scale mean for one theme on one axis. */
 export interface ScaleEnds {

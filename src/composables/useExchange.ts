@@ -12,7 +12,7 @@ type ExchangeStore = ReturnType<typeof useExchangeStore>
 
 export function useExchange(options: { intoWorkshop?: () => string | undefined } = {}) {
   const { t } = useTranslate()
-  const { run, tell } = useAction()
+  const { run } = useAction()
   /** The import store once loaded: the page shows its questions and refusals (ImportDialog) from then on. */
   const exchange = shallowRef<ExchangeStore | null>(null)
 
@@ -73,5 +73,5 @@ export function useExchange(options: { intoWorkshop?: () => string | undefined }
     )
   }
 
-  return { exchange, exchangeStore, importFiles, importSharedPayload, exportSheets, exportWorkshop, exportSpreadsheet, tell }
+  return { exchange, exchangeStore, importFiles, importSharedPayload, exportSheets, exportWorkshop, exportSpreadsheet }
 }

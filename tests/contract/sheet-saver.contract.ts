@@ -41,6 +41,16 @@ export function describeSheetSaverContract(kind: string, open: () => SheetsRepos
     afterEach(() => {
       for (const opened of pages.splice(0)) opened.saver.close()
     })
+    /** One sheet open in two tabs. */
+    async function twoTabs() {
+      const repository = open()
+      const { id } = await repository.create({ title: 'Mobilité rurale' })
+      const mine = openPage(repository)
+      const theirs = openPage(repository)
+      await mine.saver.open(id)
+      await theirs.saver.open(id)
+      return { repository, id, mine, theirs }
+    }
 
     it('stores every valid edit, and says so', async () => {
       const repository = open()
@@ -84,12 +94,7 @@ export function describeSheetSaverContract(kind: string, open: () => SheetsRepos
     })
 
     it('merges another tab’s save field by field, and stores both', async () => {
-      const repository = open()
-      const { id } = await repository.create({ title: 'Mobilité rurale' })
-      const mine = openPage(repository)
-      const theirs = openPage(repository)
-      await mine.saver.open(id)
-      await theirs.saver.open(id)
+      const { repository, id, mine, theirs } = await twoTabs()
       theirs.edit({ kind: 'field', path: 'organisation', value: 'Région Occitanie' })
       await theirs.saver.save()
       mine.edit({ kind: 'field', path: 'author', value: 'Camille' })
@@ -105,12 +110,7 @@ export function describeSheetSaverContract(kind: string, open: () => SheetsRepos
     })
 
     it('asks when both tabs changed the same field, and writes the side the person keeps', async () => {
-      const repository = open()
-      const { id } = await repository.create({ title: 'Mobilité rurale' })
-      const mine = openPage(repository)
-      const theirs = openPage(repository)
-      await mine.saver.open(id)
-      await theirs.saver.open(id)
+      const { repository, id, mine, theirs } = await twoTabs()
       theirs.edit({ kind: 'field', path: 'author', value: 'Autre onglet' })
       theirs.edit({ kind: 'field', path: 'organisation', value: 'Région Occitanie' })
       await theirs.saver.save()
@@ -130,12 +130,7 @@ export function describeSheetSaverContract(kind: string, open: () => SheetsRepos
     })
 
     it('keeping their version drops my clashing edit and its draft', async () => {
-      const repository = open()
-      const { id } = await repository.create({ title: 'Mobilité rurale' })
-      const mine = openPage(repository)
-      const theirs = openPage(repository)
-      await mine.saver.open(id)
-      await theirs.saver.open(id)
+      const { repository, id, mine, theirs } = await twoTabs()
       theirs.edit({ kind: 'field', path: 'author', value: 'Autre onglet' })
       await theirs.saver.save()
       mine.edit({ kind: 'field', path: 'author', value: 'Camille' })

@@ -2,7 +2,7 @@
 // its projector size), switched from one axis to the other; the 8 small multiples; the portfolio matrix's layout.
 // Figures against one frame budget (16.7 ms at 60 Hz); run with `npm run bench`, never part of `npm test`.
 import { describe, expect, it } from 'vitest'
-import examplesFile from '../src/examples/example-sheets.json?raw'
+import examplesFile from '../src/content/example-sheets.json?raw'
 import { parseExchangeFile } from '@/domain/exchange'
 import { placeOnMatrix } from '@/domain/portfolio'
 import { Chart } from '@/presentation/chart-registry'

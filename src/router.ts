@@ -1,6 +1,5 @@
 // Routes are lazy: the library loads no Chart.js, the editor and its radar load when a sheet is opened.
 import { createRouter, createWebHistory } from 'vue-router'
-import { loadImportMessages, loadPrivacyMessages, loadSheetMessages, loadWorkshopMessages } from './i18n'
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
@@ -12,78 +11,72 @@ export const router = createRouter({
       path: '/fiches/:id',
       name: 'sheet',
       // The editor's words come with its code, and the fields' names (what another tab changed is said with them).
-      component: () =>
-        Promise.all([import('./views/SheetView.vue'), loadSheetMessages(), loadImportMessages()]).then(([view]) => view),
+      component: () => import('./views/SheetView.vue'),
       props: true,
     },
     // Several people's scores of one sheet and their consensus: the radar's words and code, and the workshops'.
     {
       path: '/fiches/:id/avis',
       name: 'ratings',
-      component: () =>
-        Promise.all([import('./views/RatingsView.vue'), loadSheetMessages(), loadWorkshopMessages()]).then(([view]) => view),
+      component: () => import('./views/RatingsView.vue'),
       props: true,
     },
     // Workshops and their restitution screens: their code and words load only when a facilitator opens them.
     {
       path: '/ateliers',
       name: 'workshops',
-      component: () => Promise.all([import('./views/WorkshopsView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+      component: () => import('./views/WorkshopsView.vue'),
     },
     {
       path: '/ateliers/:id',
       name: 'workshop',
-      component: () => Promise.all([import('./views/WorkshopView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+      component: () => import('./views/WorkshopView.vue'),
       props: true,
     },
     // A committee's ranked vote: set up from a workshop; its voters, ballots and results.
     {
       path: '/votes/:id',
       name: 'vote',
-      component: () => Promise.all([import('./views/VoteView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+      component: () => import('./views/VoteView.vue'),
       props: true,
     },
     {
       path: '/votes/:id/bulletin/:voterId',
       name: 'ballot',
-      component: () => Promise.all([import('./views/BallotView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+      component: () => import('./views/BallotView.vue'),
       props: true,
     },
     {
       path: '/votes/:id/resultats',
       name: 'vote-results',
       meta: { wide: true },
-      component: () => Promise.all([import('./views/VoteResultsView.vue'), loadWorkshopMessages()]).then(([view]) => view),
+      component: () => import('./views/VoteResultsView.vue'),
       props: true,
     },
     {
       path: '/restitution/comparaison',
       name: 'compare',
       meta: { wide: true },
-      component: () =>
-        Promise.all([import('./views/CompareView.vue'), loadWorkshopMessages(), loadSheetMessages()]).then(([view]) => view),
+      component: () => import('./views/CompareView.vue'),
     },
     {
       path: '/restitution/matrice',
       name: 'matrix',
       meta: { wide: true },
-      component: () =>
-        Promise.all([import('./views/MatrixView.vue'), loadWorkshopMessages(), loadSheetMessages()]).then(([view]) => view),
+      component: () => import('./views/MatrixView.vue'),
     },
     {
       path: '/restitution/presentation',
       name: 'presentation',
       // Its full-screen stage takes the keyboard itself (useRouteFocus leaves it alone).
       meta: { ownsFocus: true },
-      component: () =>
-        Promise.all([import('./views/PresentationView.vue'), loadWorkshopMessages(), loadSheetMessages()]).then(([view]) => view),
+      component: () => import('./views/PresentationView.vue'),
     },
     {
       path: '/confidentialite',
       name: 'privacy',
       // Its words link to the editor's (« @:editor.data.datasetPersonal »): those come too.
-      component: () =>
-        Promise.all([import('./views/PrivacyView.vue'), loadPrivacyMessages(), loadSheetMessages()]).then(([view]) => view),
+      component: () => import('./views/PrivacyView.vue'),
     },
     { path: '/:path(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],

@@ -4,7 +4,6 @@ import { shallowRef } from 'vue'
 import type { Workshop } from '@/domain/workshop'
 import type { NeutralNames } from '@/domain/anonymise'
 import type { useExchangeStore } from '@/stores/exchange'
-import { loadImportMessages, loadSheetMessages, loadWorkshopMessages } from '@/i18n'
 import { useAction } from './useAction'
 import { useTranslate } from './useTranslate'
 
@@ -30,7 +29,7 @@ export function useExchange(options: { intoWorkshop?: () => string | undefined }
 
   /** A share link opened here: previewed, then imported with the person's consent (the same checks as a file). */
   function importSharedPayload(payload: Parameters<ExchangeStore['importSharedPayload']>[0]): void {
-    void Promise.all([exchangeStore(), loadImportMessages()]).then(([store]) =>
+    void Promise.all([exchangeStore(), import('@/i18n/import-messages')]).then(([store]) =>
       store.importSharedPayload(payload, t('exchange.sharedLink'), copyTitle),
     )
   }
@@ -61,8 +60,8 @@ export function useExchange(options: { intoWorkshop?: () => string | undefined }
           import('@/services/download'),
           // The columns' names (axes, levels, bands) are the editor's and the restitution's words: in a page that
           // has opened neither, they must arrive before `t` writes them, or the headers would be message keys.
-          loadSheetMessages(),
-          loadWorkshopMessages(),
+          import('@/i18n/sheet-messages'),
+          import('@/i18n/workshop-messages'),
         ])
         const table = await store.spreadsheetOf(ids, workshop, names)
         if (!table) return []

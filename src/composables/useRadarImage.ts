@@ -2,7 +2,6 @@
 // sheet (to import it back): without people's names when « Sans les noms des personnes » is chosen.
 // The drawing code and its texts load on first use, so pages that merely offer the button stay light.
 import type { Sheet } from '@/domain/sheet'
-import { loadSheetMessages } from '@/i18n'
 import { useTranslate } from './useTranslate'
 import { useWithoutNames } from './useWithoutNames'
 
@@ -17,7 +16,7 @@ export function useRadarImage() {
       import('@/presentation/radar-image-labels'),
       import('@/domain/anonymise'),
       // The series names (and the stakeholders' roles) are the editor's words, not yet loaded in the library.
-      loadSheetMessages(),
+      import('@/i18n/sheet-messages'),
     ])
     const leaving = names ? withoutPersonNames(sheet, names) : sheet
     return renderRadarImage(leaving, radarImageLabels(leaving, t))

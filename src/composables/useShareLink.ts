@@ -3,7 +3,6 @@
 import { shallowRef, watch } from 'vue'
 import type { Sheet } from '@/domain/sheet'
 import type { Workshop } from '@/domain/workshop'
-import { loadImportMessages } from '@/i18n'
 import type { SharePackage } from '@/stores/exchange'
 import { useWithoutNames } from './useWithoutNames'
 
@@ -17,7 +16,7 @@ export function useShareLink() {
   async function openShare(sheets: readonly Sheet[], title: string, workshop?: Workshop) {
     if (sheets.length === 0) return
     source = { sheets, title, workshop }
-    const [{ useExchangeStore }] = await Promise.all([import('@/stores/exchange'), loadImportMessages()])
+    const [{ useExchangeStore }] = await Promise.all([import('@/stores/exchange'), import('@/i18n/import-messages')])
     const share = await useExchangeStore().prepareShare(sheets, workshop, namesForExport())
     if (source?.sheets === sheets) shared.value = { share, title }
   }

@@ -1,7 +1,8 @@
 // French messages for the app, split by screen: fr.json (the frame and the library), fr-sheet.json (the editor,
 // radar and print), fr-import.json (import problems), fr-privacy.json (the privacy page) and fr-workshop.json
-// (workshops, restitution, spreadsheet export), so the home page carries only the words it shows. The others are
-// added when their screen loads, and every text on screen follows (the messages are reactive).
+// (workshops, restitution, spreadsheet export), so the home page carries only the words it shows. A screen, dialog or
+// export that says the others imports their module (sheet-messages.ts…): the words arrive with the code that shows
+// them, and every text on screen follows (the messages are reactive).
 import { inject, shallowRef, type App, type InjectionKey } from 'vue'
 import fr from './fr.json'
 import { createTranslator, type Messages, type Named } from './translator'
@@ -15,11 +16,14 @@ export interface AppI18n {
   install(app: App): void
 }
 
+/** Every message module loaded so far, for an instance created after them (tests). */
+const added: Messages[] = []
+
 const I18N_KEY: InjectionKey<AppI18n['global']> = Symbol('i18n')
 
 export function createAppI18n(extra: readonly Messages[] = []): AppI18n {
   const translator = createTranslator(fr as Messages)
-  for (const messages of extra) translator.add(messages)
+  for (const messages of [...added, ...extra]) translator.add(messages)
   // Read by every translation, raised by every addition: screens re-render when their messages arrive.
   const version = shallowRef(0)
   const global: AppI18n['global'] = {
@@ -47,7 +51,6 @@ export function useI18n(): Pick<AppI18n['global'], 't' | 'te'> {
 }
 
 let appI18n: AppI18n | undefined
-const loaded = new Map<string, Promise<void>>()
 
 /** The instance the app runs with, so that screens loaded later can add their messages to it. */
 export function useAppI18n(i18n: AppI18n): AppI18n {
@@ -55,16 +58,8 @@ export function useAppI18n(i18n: AppI18n): AppI18n {
   return i18n
 }
 
-function loadOnce(name: string, load: () => Promise<{ default: Messages }>): Promise<void> {
-  if (!loaded.has(name))
-    loaded.set(
-      name,
-      load().then((module) => appI18n?.global.mergeLocaleMessage('fr', module.default)),
-    )
-  return loaded.get(name)!
+/** Adds a screen's messages: called once, by its module (sheet-messages.ts…) as it is first imported. */
+export function addMessages(messages: Messages): void {
+  added.push(messages)
+  appI18n?.global.mergeLocaleMessage('fr', messages)
 }
-
-export const loadSheetMessages = () => loadOnce('sheet', () => import('./fr-sheet.json'))
-export const loadImportMessages = () => loadOnce('import', () => import('./fr-import.json'))
-export const loadPrivacyMessages = () => loadOnce('privacy', () => import('./fr-privacy.json'))
-export const loadWorkshopMessages = () => loadOnce('workshop', () => import('./fr-workshop.json'))

@@ -3,7 +3,6 @@
 // rows, so a figure reads the same wherever it appears.
 import { computeIndicators, CRITICAL_CAP, criticalScaleUpThemes, THEME_IDS, type Indicators, type RadarScores, type ScaleUpBand } from '@/domain/grid'
 import { formatPercent } from './format'
-import { bandName } from './scores'
 import type { Translate } from './translate'
 import { THEME_LABELS } from '@/content/theme-labels'
 
@@ -16,6 +15,11 @@ export const INDICATOR_IDS: readonly IndicatorId[] = [
   'blockers',
   'assessed',
 ]
+
+/** "élevée" for the band `high`. */
+export function bandName(band: ScaleUpBand, t: Translate): string {
+  return t(`indicators.band.${band}`)
+}
 
 export interface IndicatorRow {
   id: IndicatorId

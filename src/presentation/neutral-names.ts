@@ -1,5 +1,5 @@
 // The French words that replace people's names in an export « sans les noms des personnes » (domain/anonymise.ts).
-// The stakeholders' roles are the editor's words: the caller loads them (loadSheetMessages) before exporting.
+// The stakeholders' roles are the editor's words: the caller loads them (@/i18n/sheet-messages) before exporting.
 import type { NeutralNames } from '@/domain/anonymise'
 import type { Translate } from './translate'
 

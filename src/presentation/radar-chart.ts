@@ -6,6 +6,7 @@ import type { ChartData, ChartOptions, Plugin, RadialLinearScale, TooltipItem } 
 import { MAX_SCORE, SCORE_AXES, THEME_IDS, type RadarScores, type Score, type ScoreAxis } from '@/domain/grid'
 import { axisName, isScore, levelName } from './scores'
 import type { Translate } from './translate'
+import { IMAGE_FONT } from './image-font'
 import { THEME_LABELS } from '@/content/theme-labels'
 
 type RadarChartData = ChartData<'radar', (number | null)[], string>
@@ -35,8 +36,6 @@ export const SERIES_STYLE: Readonly<Record<ScoreAxis, { dash: number[]; point: '
   scaleUp: { dash: [6, 4], point: 'rectRot' },
 }
 
-/** Fonts every system has (or falls back on), so the PNG looks the same on any machine. */
-export const IMAGE_FONT = '"DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif'
 const TEXT_COLOR = '#1b1f24'
 const MUTED_COLOR = '#4f5863'
 const GRID_COLOR = '#c9ced6'

@@ -1,7 +1,8 @@
-// The names of the scale's levels, of the two axes and of the scale-up bands: the domain holds their ids, the
-// locale their words, and this module is the one place that joins the two.
+// The names of the scale's levels and of the two axes (the editor's words, fr-sheet.json): the domain holds their
+// ids, the locale their words, and this module is the one place that joins the two. The bands' names are the
+// indicators' (indicators.ts), which the library shows too.
 import { DISCUSSION_GAP } from '@/domain/consensus'
-import { MAX_SCORE, METHOD_FIGURES, SCORE_VALUES, type Score, type ScaleUpBand, type ScoreAxis } from '@/domain/grid'
+import { MAX_SCORE, METHOD_FIGURES, SCORE_VALUES, type Score, type ScoreAxis } from '@/domain/grid'
 import type { Translate } from './translate'
 
 export function isScore(value: unknown): value is Score {
@@ -30,11 +31,6 @@ export function scoreText(score: number | null, t: Translate): string {
  */
 export function axisName(axis: ScoreAxis, t: Translate): string {
   return t(`radar.axis.${axis}`)
-}
-
-/** "élevée" for the band `high`. */
-export function bandName(band: ScaleUpBand, t: Translate): string {
-  return t(`indicators.band.${band}`)
 }
 
 /**

@@ -5,7 +5,8 @@
 import { computeIndicators, SCORE_AXES, THEME_IDS } from '@/domain/grid'
 import type { Sheet } from '@/domain/sheet'
 import { formatNumericDate, formatPlainNumber } from './format'
-import { axisName, bandName } from './scores'
+import { axisName } from './scores'
+import { bandName } from './indicators'
 import type { Translate } from './translate'
 import { THEME_LABELS } from '@/content/theme-labels'
 

@@ -4,14 +4,8 @@ import { addTextChunk } from '@/domain/png-chunk'
 import { serializeSheets } from '@/domain/exchange'
 import type { Sheet } from '@/domain/sheet'
 import { Chart } from '@/presentation/chart-registry'
-import {
-  buildRadarData,
-  buildRadarOptions,
-  IMAGE_FONT as FONT,
-  RADAR_COLORS,
-  ringLabelsPlugin,
-  SERIES_STYLE,
-} from '@/presentation/radar-chart'
+import { buildRadarData, buildRadarOptions, RADAR_COLORS, ringLabelsPlugin, SERIES_STYLE } from '@/presentation/radar-chart'
+import { IMAGE_FONT as FONT } from '@/presentation/image-font'
 import type { RadarImageLabels } from '@/presentation/radar-image-labels'
 
 export const IMAGE_WIDTH = 1600

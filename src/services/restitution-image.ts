@@ -3,7 +3,7 @@
 // the same sheets give the same pixels.
 import type { ChartConfiguration, ChartType } from 'chart.js'
 import { Chart } from '@/presentation/chart-registry'
-import { IMAGE_FONT } from '@/presentation/radar-chart'
+import { IMAGE_FONT } from '@/presentation/image-font'
 
 const RESTITUTION_IMAGE_WIDTH = 1600
 const RESTITUTION_IMAGE_HEIGHT = 1000

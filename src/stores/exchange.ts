@@ -13,7 +13,6 @@ import { sheetsRepository } from '@/storage'
 import { useLibraryStore } from './library'
 import { useStorageStatusStore } from './storage-status'
 import { useWorkshopsStore } from './workshops'
-import { loadSheetMessages } from '@/i18n'
 
 type ImportStage = 'idle' | 'reading' | 'preview' | 'conflict' | 'writing' | 'done'
 
@@ -338,7 +337,7 @@ export const useExchangeStore = defineStore('exchange', () => {
    */
   async function outgoing(sheets: readonly Sheet[], names: NeutralNames | undefined): Promise<readonly Sheet[]> {
     if (!names) return sheets
-    const [{ withoutPersonNames }] = await Promise.all([import('@/domain/anonymise'), loadSheetMessages()])
+    const [{ withoutPersonNames }] = await Promise.all([import('@/domain/anonymise'), import('@/i18n/sheet-messages')])
     return sheets.map((sheet) => withoutPersonNames(sheet, names))
   }
 

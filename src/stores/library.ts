@@ -7,7 +7,7 @@ import { compareTitles } from '@/presentation/format'
 import { sheetsRepository, type SummaryRecord } from '@/storage'
 import { useStorageStatusStore } from './storage-status'
 import { useWorkshopsStore } from './workshops'
-import { EXAMPLES_WORKSHOP_ID, isExample } from '@/domain/examples'
+import { EXAMPLES_WORKSHOP_ID, isExample } from '@/content/examples'
 import { trashCutoff } from '@/domain/trash'
 
 export type LibrarySort = 'updated' | 'title'
@@ -155,7 +155,7 @@ export const useLibraryStore = defineStore('library', () => {
    */
   async function addExamples(workshopTitle: string): Promise<number> {
     const [{ default: text }, { parseExchangeFile }] = await Promise.all([
-      import('@/examples/example-sheets.json?raw'),
+      import('@/content/example-sheets.json?raw'),
       import('@/domain/exchange'),
     ])
     const parsed = parseExchangeFile(text)

@@ -8,7 +8,7 @@ import { THEME_IDS, type RadarScores } from '@/domain/grid'
 import { buildComparisonData, comparisonStyle, toComparedSheets, type ComparedSheet } from '@/presentation/comparison'
 import { parseExchangeFile } from '@/domain/exchange'
 import ComparisonRadar from '@/components/restitution/ComparisonRadar.vue'
-import examplesFile from '@/examples/example-sheets.json?raw'
+import examplesFile from '@/content/example-sheets.json?raw'
 import { createTestI18n } from '../i18n'
 
 const parsed = parseExchangeFile(examplesFile)

@@ -12,7 +12,7 @@ import { radarChartLabels, ringLabelsPlugin } from '@/presentation/radar-chart'
 import { PAGE_FRAME } from '@/presentation/matrix-layout'
 import { renderChartImage, renderSvgImage } from '@/services/restitution-image'
 import MatrixChart from '@/components/restitution/MatrixChart.vue'
-import examplesFile from '@/examples/example-sheets.json?raw'
+import examplesFile from '@/content/example-sheets.json?raw'
 import { createTestI18n, testTranslate } from '../i18n'
 import { bytesToBase64, pixelsOf } from '../support/pixels'
 

@@ -14,7 +14,7 @@ export interface BundleSheet {
   radar: RadarScores
 }
 
-const exampleFile = JSON.parse(readFileSync(new URL('../../src/examples/example-sheets.json', import.meta.url), 'utf8')) as {
+const exampleFile = JSON.parse(readFileSync(new URL('../../src/content/example-sheets.json', import.meta.url), 'utf8')) as {
   sheets: (BundleSheet & { project: { shortLabel?: string } })[]
 }
 /**

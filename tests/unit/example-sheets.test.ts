@@ -1,4 +1,4 @@
-// The sheets of « Charger les exemples » (src/examples/example-sheets.json): a valid v3 file, spread over the
+// The sheets of « Charger les exemples » (src/content/example-sheets.json): a valid v3 file, spread over the
 // portfolio matrix, fictional in who carries them, and faithful to the source documents they come from: the use
 // cases of a Comité Territorial de la Donnée, and the three examples of the Parcours data workshop guide (tagged
 // « parcours data »).
@@ -9,7 +9,7 @@ import { assessedCount, computeIndicators, SCORE_COUNT } from '@/domain/grid'
 import type { Sheet } from '@/domain/sheet'
 import { DOMAIN_SUGGESTIONS } from '@/content/domain-suggestions'
 
-const fileUrl = new URL('../../src/examples/example-sheets.json', import.meta.url)
+const fileUrl = new URL('../../src/content/example-sheets.json', import.meta.url)
 const text = readFileSync(fileUrl, 'utf8')
 
 function parsed() {

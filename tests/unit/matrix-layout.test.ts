@@ -67,7 +67,7 @@ describe('portfolio matrix of the examples', () => {
     const { parseExchangeFile } = await import('@/domain/exchange')
     const { placeOnMatrix } = await import('@/domain/portfolio')
     const { readFileSync } = await import('node:fs')
-    const parsed = parseExchangeFile(readFileSync('src/examples/example-sheets.json', 'utf8'))
+    const parsed = parseExchangeFile(readFileSync('src/content/example-sheets.json', 'utf8'))
     if (!parsed.ok) throw new Error('the examples should parse')
     const { placed } = placeOnMatrix(parsed.sheets.map((sheet) => ({ id: sheet.id, title: sheet.project.title, radar: sheet.radar })))
     const points = placed.map((point) => ({ ...point, decision: 'a-examiner' as const }))

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { THEME_IDS, type RadarScores, type ThemeId } from '@/domain/grid'
 import { describeError, isStaleCodeError } from '@/presentation/error-message'
-import { indicatorRow, indicatorRows } from '@/presentation/indicators'
-import { axisName, bandName, scaleLevels, scoreText } from '@/presentation/scores'
+import { bandName, indicatorRow, indicatorRows } from '@/presentation/indicators'
+import { axisName, scaleLevels, scoreText } from '@/presentation/scores'
 import { testTranslate } from '../i18n'
 
 type Row = (number | null)[]

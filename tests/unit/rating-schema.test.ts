@@ -6,7 +6,7 @@ import { parseExchangeFile } from '@/domain/exchange'
 import { ratingFromSheet } from '@/domain/rating'
 import { ratingSchema } from '@/domain/rating-schema'
 
-const text = readFileSync(new URL('../../src/examples/example-sheets.json', import.meta.url), 'utf8')
+const text = readFileSync(new URL('../../src/content/example-sheets.json', import.meta.url), 'utf8')
 const parsed = parseExchangeFile(text)
 if (!parsed.ok) throw new Error('The example sheets must parse')
 

@@ -1,4 +1,4 @@
-// The example sheets offered by « Charger les exemples » (src/examples/example-sheets.json): the use cases of a
+// The example sheets offered by « Charger les exemples » (src/content/example-sheets.json): the use cases of a
 // Comité Territorial de la Donnée and the three examples of the Parcours data guide, attributed to a fictional
 // collectivity and tagged, so that they are told apart from real sheets and removed in one action.
 const EXAMPLE_TAG = 'exemple'

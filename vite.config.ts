@@ -90,6 +90,11 @@ export default defineConfig({
         test: { name: 'store', include: ['tests/store/**/*.test.ts'], environment: 'happy-dom' },
       },
       {
+        // The CouchDB client against a CouchDB-compatible server on loopback, started by the tests themselves.
+        extends: true,
+        test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node' },
+      },
+      {
         extends: true,
         test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'happy-dom' },
       },

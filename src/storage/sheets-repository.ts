@@ -128,11 +128,12 @@ export interface SheetsRepository {
    * Writes already-validated sheets in one transaction: either all of them are stored, or none (a failure such as
    * QuotaExceededError rolls the whole import back and rejects). With `expectedRevisions` (null: absent), nothing
    * is written if any of those sheets changed since the person compared it; the ids that changed are returned.
+   * Written, it gives each sheet's new revision (what a server's copy of it now matches).
    */
   importSheets(
     sheets: readonly Sheet[],
     options?: { expectedRevisions?: ReadonlyMap<string, number | null>; ratings?: readonly Rating[] },
-  ): Promise<{ ok: true; ratings: RatingsWritten } | ImportChanged>
+  ): Promise<{ ok: true; ratings: RatingsWritten; revisions: Map<string, number> } | ImportChanged>
   /** How many ratings each rated sheet has. */
   ratingCounts(): Promise<Map<string, number>>
   /** A sheet's ratings, in the order they were received. */
@@ -400,19 +401,20 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
           const changed = [...expected.keys()].filter((id, index) => (now[index]?.revision ?? null) !== expected.get(id))
           if (changed.length > 0) return { ok: false as const, changed }
         }
+        const revisions = new Map<string, number>()
         for (let start = 0; start < sheets.length; start += IMPORT_CHUNK) {
           const chunk = sheets.slice(start, start + IMPORT_CHUNK)
           const previous = await db.summaries.bulkGet(chunk.map((sheet) => sheet.id))
           await db.sheets.bulkPut(chunk)
           // From a file, not changed here: these sheets are already saved in that file (no backup reminder).
           const importedAt = new Date().toISOString()
-          await db.summaries.bulkPut(
-            chunk.map((sheet, index) => ({
-              ...summarise(sheet),
-              revision: (previous[index]?.revision ?? 0) + 1,
-              importedAt,
-            })),
-          )
+          const summaries = chunk.map((sheet, index) => ({
+            ...summarise(sheet),
+            revision: (previous[index]?.revision ?? 0) + 1,
+            importedAt,
+          }))
+          await db.summaries.bulkPut(summaries)
+          for (const summary of summaries) revisions.set(summary.id, summary.revision)
           await db.drafts.bulkDelete(chunk.map((sheet) => sheet.id))
         }
         const ratings: RatingsWritten = { added: 0, replaced: 0, duplicate: 0 }
@@ -426,7 +428,7 @@ export function createSheetsRepository(db = new SheetDatabase()): SheetsReposito
           await db.ratings.put(rating)
           ratings[placed.kind]++
         }
-        return { ok: true as const, ratings }
+        return { ok: true as const, ratings, revisions }
       })
     },
 

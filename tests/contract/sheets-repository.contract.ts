@@ -256,7 +256,9 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
         const scratch = open()
         return scratch.create({ title: 'Autre' })
       })()
-      await repository.importSheets([incoming, other])
+      const written = await repository.importSheets([incoming, other])
+      // Each written sheet's new revision, as the store now holds it.
+      expect(written.ok && written.revisions).toEqual(await repository.revisions([local.id, other.id]))
       expect(await repository.get(local.id)).toEqual(incoming)
       expect(await repository.getDraft(local.id)).toBeUndefined()
       expect((await repository.getMany([other.id, 'absente', local.id])).map((sheet) => sheet.id)).toEqual([
@@ -321,11 +323,15 @@ export function describeSheetsRepositoryContract(kind: string, open: () => Sheet
       const first = ratingFromSheet(scored('Camille', 1), { source: 'fichier', now: at(1) })
       const anonymous = ratingFromSheet(scored('', 3), { source: 'qr', now: at(2) })
       const written = await repository.importSheets([], { ratings: [first, anonymous] })
-      expect(written).toEqual({ ok: true, ratings: { added: 2, replaced: 0, duplicate: 0 } })
+      expect(written).toEqual({ ok: true, ratings: { added: 2, replaced: 0, duplicate: 0 }, revisions: new Map() })
       // Camille sends corrected scores; the anonymous file arrives a second time.
       const corrected = ratingFromSheet(scored('camille', 2), { source: 'fichier', now: at(3) })
       const again = ratingFromSheet(scored('', 3), { source: 'qr', now: at(4) })
-      expect(await repository.importSheets([], { ratings: [corrected, again] })).toEqual({ ok: true, ratings: { added: 0, replaced: 1, duplicate: 1 } })
+      expect(await repository.importSheets([], { ratings: [corrected, again] })).toEqual({
+        ok: true,
+        ratings: { added: 0, replaced: 1, duplicate: 1 },
+        revisions: new Map(),
+      })
       expect((await repository.listRatings(sheet.id)).map((rating) => [rating.rater, rating.radar.rgpd.prototype])).toEqual([
         ['', 3],
         ['camille', 2],

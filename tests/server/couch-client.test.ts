@@ -3,23 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { couchServer, isServerProblem, type ServerProblemCode } from '@/storage/couch-client'
 import { COUCH_ADMIN, startCouchServer } from '../support/couch-server.mjs'
+import { browserProfileFetch } from '../support/couch-profile'
 
 type TestServer = Awaited<ReturnType<typeof startCouchServer>>
 let server: TestServer
-
-/** fetch with one cookie jar, as a browser profile has: the AuthSession cookie goes back with every request. */
-function browserProfileFetch(): typeof fetch {
-  let cookie = ''
-  return async (input, init) => {
-    const headers = new Headers(init?.headers)
-    if (cookie) headers.set('cookie', cookie)
-    const response = await fetch(input, { ...init, headers })
-    // The last Set-Cookie wins, as in a browser (the server refreshes the session, then a sign-out clears it).
-    for (const set of response.headers.getSetCookie()) cookie = set.split(';')[0] ?? ''
-    if (cookie === 'AuthSession=') cookie = ''
-    return response
-  }
-}
 
 async function problemOf(promise: Promise<unknown>): Promise<ServerProblemCode | 'none'> {
   try {

@@ -159,23 +159,24 @@ export function createMemoryRepository(initial: Sheet[] = []) {
         .filter(([id, expected]) => (revisions.get(id) ?? null) !== expected)
         .map(([id]) => id)
       if (changed.length > 0) return { ok: false, changed }
+      const written = new Map<string, number>()
       for (const sheet of incoming) {
-        put(sheet, undefined, true)
+        written.set(sheet.id, put(sheet, undefined, true))
         drafts.delete(sheet.id)
       }
-      const written = { added: 0, replaced: 0, duplicate: 0 }
+      const placedRatings = { added: 0, replaced: 0, duplicate: 0 }
       for (const rating of options.ratings ?? []) {
         const placed = placeRating(ratingsOf(rating.sheetId), rating)
         if (placed.kind === 'duplicate') {
-          written.duplicate++
+          placedRatings.duplicate++
           continue
         }
         if (placed.kind === 'replaced') ratings.delete(placed.previous.id)
         ratings.set(rating.id, copy(rating))
-        written[placed.kind]++
+        placedRatings[placed.kind]++
       }
       if (options.ratings?.length) ratingsChanged()
-      return { ok: true, ratings: written }
+      return { ok: true, ratings: placedRatings, revisions: written }
     },
     async ratingCounts() {
       const counts = new Map<string, number>()

@@ -1,0 +1,370 @@
+// Keeps a workshop's sheets and details in step with its database on a CouchDB server, both ways. Storage's third
+// door, loaded only when the deployment names a server: without one, no byte of this ships to the page.
+//
+// What is still to send is never a queue in memory: it is every member sheet whose local revision moved since the
+// server last agreed (SyncedDocument). A tab closed, a browser killed, a night offline: the next round finds the same
+// edits in IndexedDB and sends them. What comes back goes through decideIncoming (shared-workshop.ts): taken,
+// merged field by field, or set aside as a conflict for the person — never dropped, never silently overwritten.
+import {
+  WORKSHOP_DOCUMENT_ID,
+  decideIncoming,
+  hasEditToSend,
+  readSheetDocument,
+  readWorkshopDocument,
+  sheetDocument,
+  sheetDocumentId,
+  sheetIdOf,
+  workshopDatabaseName,
+  workshopDocument,
+  type SyncedDocument,
+} from '@/domain/shared-workshop'
+import { withMembers, workshopBlock, type Workshop, type WorkshopBlock } from '@/domain/workshop'
+import type { Sheet } from '@/domain/sheet'
+import { ServerProblem, isServerProblem, type CouchDocument, type DatabaseSecurity, type couchServer } from './couch-client'
+import type { SheetsRepository } from './sheets-repository'
+import type { WorkshopsRepository } from './workshops-repository'
+
+type CouchServer = ReturnType<typeof couchServer>
+type CouchDatabase = ReturnType<CouchServer['database']>
+
+/** A workshop this browser shares on the server. */
+export interface SharedWorkshopRecord {
+  workshopId: string
+  database: string
+  /** Where the next read of the server's changes starts. */
+  lastSeq: string
+  sharedAt: string
+}
+
+/**
+ * What was last agreed with the server on the workshop document: its revision and content. This browser's workshop
+ * differing from that content is an edit to send (compared by content: two edits may share a millisecond).
+ */
+export interface SyncedWorkshop {
+  rev: string
+  base: WorkshopContent
+}
+
+interface WorkshopContent {
+  block: WorkshopBlock
+  sheetIds: string[]
+}
+
+/** A sheet changed on both sides in the same fields, set aside until the person chooses. */
+export interface SyncConflictRecord {
+  workshopId: string
+  sheetId: string
+  mine: Sheet
+  theirs: Sheet
+  /** The server revision « theirs » is. */
+  theirsRev: string
+  /** The fields both sides changed (dotted paths). */
+  fields: string[]
+  detectedAt: string
+}
+
+/** Where the sync keeps what it knows; IndexedDB in the app (sync-state.ts), memory in tests. */
+export interface SyncStateStore {
+  getShared(workshopId: string): Promise<SharedWorkshopRecord | undefined>
+  putShared(record: SharedWorkshopRecord): Promise<void>
+  /** What was last agreed on each sheet document, by sheet id. */
+  syncedSheets(workshopId: string): Promise<Map<string, SyncedDocument>>
+  putSyncedSheet(workshopId: string, sheetId: string, synced: SyncedDocument | undefined): Promise<void>
+  syncedWorkshop(workshopId: string): Promise<SyncedWorkshop | undefined>
+  putSyncedWorkshop(workshopId: string, synced: SyncedWorkshop): Promise<void>
+  conflicts(workshopId: string): Promise<SyncConflictRecord[]>
+  putConflict(record: SyncConflictRecord): Promise<void>
+  removeConflict(workshopId: string, sheetId: string): Promise<void>
+}
+
+/** What one round did, for the screen to say. */
+export interface SyncRound {
+  sent: number
+  received: number
+  /** Sheets edited on both sides in the same fields: the question is waiting. */
+  conflicts: number
+  /** Sheets deleted on the server but edited here: kept, and sent again. */
+  keptDeletedThere: string[]
+  /** Server documents this app cannot read (a newer version of the app wrote them, or they are damaged). */
+  unreadable: number
+}
+
+export type ConflictChoice = 'mine' | 'theirs' | 'both'
+
+const CHANGES_PAGE = 200
+
+export function createWorkshopSync(dependencies: {
+  server: CouchServer
+  sheets: SheetsRepository
+  workshops: WorkshopsRepository
+  state: SyncStateStore
+  /** The security object of a database this browser creates (who may read and write it). */
+  security?: (session: { name: string | null }) => DatabaseSecurity
+  now?: () => Date
+}) {
+  const { server, sheets, workshops, state } = dependencies
+  const now = () => (dependencies.now ?? (() => new Date()))().toISOString()
+
+  async function sharedDatabase(workshopId: string): Promise<{ shared: SharedWorkshopRecord; database: CouchDatabase }> {
+    const shared = await state.getShared(workshopId)
+    if (!shared) throw new Error(`Workshop ${workshopId} is not shared`)
+    return { shared, database: server.database(shared.database) }
+  }
+
+  /** Sends every member sheet edited since the server last agreed, and the workshop document if it changed. */
+  async function send(workshopId: string, database: CouchDatabase, round: SyncRound): Promise<void> {
+    const workshop = await workshops.get(workshopId)
+    if (!workshop) return
+    const synced = await state.syncedSheets(workshopId)
+    const waiting = new Set((await state.conflicts(workshopId)).map((conflict) => conflict.sheetId))
+    const outgoing: { sheetId: string; sheet: Sheet; revision: number }[] = []
+    for (const sheetId of workshop.sheetIds) {
+      if (waiting.has(sheetId)) continue
+      const stored = await sheets.getStored(sheetId)
+      // A sheet deleted from this library stays on the server: deleting here is not deleting for everyone.
+      if (!stored || !hasEditToSend(stored.revision, synced.get(sheetId))) continue
+      outgoing.push({ sheetId, sheet: stored.sheet, revision: stored.revision })
+    }
+    const documents: CouchDocument[] = outgoing.map(({ sheetId, sheet }) => {
+      const rev = synced.get(sheetId)?.rev
+      return { _id: sheetDocumentId(sheetId), ...(rev ? { _rev: rev } : {}), ...sheetDocument(sheet) }
+    })
+    const syncedWorkshop = await state.syncedWorkshop(workshopId)
+    const workshopContent = contentOf(workshop)
+    if (!sameWorkshop(syncedWorkshop?.base, workshopContent)) {
+      documents.push({ _id: WORKSHOP_DOCUMENT_ID, ...(syncedWorkshop ? { _rev: syncedWorkshop.rev } : {}), ...workshopDocument(workshopContent.block, workshopContent.sheetIds) })
+    }
+    if (documents.length === 0) return
+
+    const outcomes = await database.write(documents)
+    for (const outcome of outcomes) {
+      if (outcome.ok) {
+        if (outcome.id === WORKSHOP_DOCUMENT_ID) {
+          await state.putSyncedWorkshop(workshopId, { rev: outcome.rev, base: workshopContent })
+        } else {
+          const sent = outgoing.find((entry) => sheetDocumentId(entry.sheetId) === outcome.id)
+          if (sent) await state.putSyncedSheet(workshopId, sent.sheetId, { rev: outcome.rev, localRevision: sent.revision, base: sent.sheet })
+        }
+        round.sent++
+        continue
+      }
+      if (!outcome.conflict) throw new ServerProblem(outcome.problem ?? 'badResponse')
+      // Someone wrote it first: read their version and decide as for any change from the server.
+      const current = await database.read(outcome.id)
+      if (current) await receive(workshopId, current, round)
+    }
+  }
+
+  /** Reads the server's changes since the last round and brings them here. */
+  async function fetchChanges(workshopId: string, database: CouchDatabase, shared: SharedWorkshopRecord, round: SyncRound): Promise<void> {
+    let since = shared.lastSeq
+    for (;;) {
+      const page = await database.changes(since, { limit: CHANGES_PAGE })
+      // The workshop document first: a sheet arriving for a workshop not here yet needs it.
+      const ordered = [...page.changes].sort((a, b) => Number(b.id === WORKSHOP_DOCUMENT_ID) - Number(a.id === WORKSHOP_DOCUMENT_ID))
+      for (const change of ordered) await receive(workshopId, change.document, round)
+      since = page.lastSeq
+      await state.putShared({ ...shared, lastSeq: since })
+      if (page.changes.length < CHANGES_PAGE) return
+    }
+  }
+
+  async function receive(workshopId: string, document: CouchDocument, round: SyncRound): Promise<void> {
+    if (document._id === WORKSHOP_DOCUMENT_ID) return receiveWorkshop(workshopId, document)
+    const sheetId = sheetIdOf(document._id)
+    if (!sheetId || !document._rev) return
+    let theirs: Sheet | undefined
+    if (!document._deleted) {
+      const read = readSheetDocument(document, sheetId)
+      if (!read.ok) {
+        round.unreadable++
+        return
+      }
+      theirs = read.sheet
+    }
+    const synced = (await state.syncedSheets(workshopId)).get(sheetId)
+    if ((await state.conflicts(workshopId)).some((conflict) => conflict.sheetId === sheetId)) {
+      // Still waiting for the person: the question is asked again against the newest version of theirs.
+      if (theirs) await state.putConflict({ ...(await conflictOf(workshopId, sheetId))!, theirs, theirsRev: document._rev })
+      return
+    }
+    const local = await sheets.getStored(sheetId)
+    const incoming = decideIncoming({ rev: document._rev, theirs }, local, synced)
+    switch (incoming.kind) {
+      case 'known':
+        return
+      case 'take': {
+        const written = await sheets.importSheets([incoming.sheet], { expectedRevisions: new Map([[sheetId, local?.revision ?? null]]) })
+        // Edited here meanwhile: the next round sends it, meets the server's version and merges.
+        if (!written.ok) return
+        await state.putSyncedSheet(workshopId, sheetId, { rev: document._rev, localRevision: written.revisions.get(sheetId)!, base: incoming.sheet })
+        await workshops.addSheets(workshopId, [sheetId])
+        round.received++
+        return
+      }
+      case 'merge': {
+        const saved = await sheets.save(incoming.sheet, { expectedRevision: local!.revision })
+        if (!saved.ok) return
+        // Agreed on theirs; the merge is an edit here, sent with their revision next.
+        await state.putSyncedSheet(workshopId, sheetId, { rev: document._rev, localRevision: local!.revision, base: theirs! })
+        round.received++
+        return
+      }
+      case 'ask':
+        await state.putConflict({ workshopId, sheetId, mine: incoming.mine, theirs: incoming.theirs, theirsRev: document._rev, fields: incoming.fields, detectedAt: now() })
+        round.conflicts++
+        return
+      case 'leave':
+        await workshops.removeSheets(workshopId, [sheetId])
+        await state.putSyncedSheet(workshopId, sheetId, undefined)
+        round.received++
+        return
+      case 'keepDeletedThere':
+        // Sent again over the deletion (its revision is the tombstone's), so it comes back for everyone.
+        await state.putSyncedSheet(workshopId, sheetId, { rev: document._rev, localRevision: -1, base: incoming.mine })
+        round.keptDeletedThere.push(sheetId)
+    }
+  }
+
+  async function conflictOf(workshopId: string, sheetId: string): Promise<SyncConflictRecord | undefined> {
+    return (await state.conflicts(workshopId)).find((conflict) => conflict.sheetId === sheetId)
+  }
+
+  /**
+   * The workshop document: details and members. Members merge as sets against the last agreed list (added on
+   * either side: in; removed on either side: out); details take the server's, unless this browser changed them
+   * since, then this browser's stay and go back to the server.
+   */
+  async function receiveWorkshop(workshopId: string, document: CouchDocument): Promise<void> {
+    const read = readWorkshopDocument(document)
+    if (!read || read.block.id !== workshopId || !document._rev) return
+    const synced = await state.syncedWorkshop(workshopId)
+    if (synced?.rev === document._rev) return
+    const local = await workshops.get(workshopId)
+    const base = synced?.base ?? { block: read.block, sheetIds: [] }
+    const detailsEditedHere = local !== undefined && synced !== undefined && JSON.stringify(workshopBlock(local)) !== JSON.stringify(base.block)
+    const members = local ? mergeMembers(base.sheetIds, local.sheetIds, read.sheetIds) : read.sheetIds
+    const current = await workshops.receive(read.block, [])
+    const removed = current.sheetIds.filter((id) => !members.includes(id))
+    if (removed.length > 0) await workshops.removeSheets(workshopId, removed)
+    const added = members.filter((id) => !current.sheetIds.includes(id))
+    // Members arrive with their sheets (taking a sheet adds it): only those already in this library join now.
+    const present = added.length > 0 ? (await sheets.getMany(added)).map((sheet) => sheet.id) : []
+    if (present.length > 0) await workshops.addSheets(workshopId, present)
+    if (!detailsEditedHere) {
+      const { title, date, place, facilitator } = read.block
+      await workshops.update(workshopId, { title, date, place, facilitator })
+    }
+    await state.putSyncedWorkshop(workshopId, { rev: document._rev, base: read })
+  }
+
+  async function round(workshopId: string): Promise<SyncRound> {
+    const { shared, database } = await sharedDatabase(workshopId)
+    const result: SyncRound = { sent: 0, received: 0, conflicts: 0, keptDeletedThere: [], unreadable: 0 }
+    await fetchChanges(workshopId, database, shared, result)
+    await send(workshopId, database, result)
+    return result
+  }
+
+  return {
+    /**
+     * Shares a workshop of this browser: opens its database, or creates it (a server admin only) with the given
+     * security object; then sends everything. Throws a ServerProblem the screen words.
+     */
+    async share(workshopId: string): Promise<SyncRound> {
+      const name = workshopDatabaseName(workshopId)
+      const database = server.database(name)
+      try {
+        await database.open()
+      } catch (error) {
+        if (!isServerProblem(error) || error.code !== 'notFound') throw error
+        await database.create()
+        if (dependencies.security) await database.setSecurity(dependencies.security(await server.session()))
+      }
+      if (!(await state.getShared(workshopId))) await state.putShared({ workshopId, database: name, lastSeq: '0', sharedAt: now() })
+      return round(workshopId)
+    },
+
+    /** Joins a workshop shared by someone else: its details and sheets come here (the database must exist). */
+    async join(workshopId: string): Promise<SyncRound> {
+      const name = workshopDatabaseName(workshopId)
+      await server.database(name).open()
+      if (!(await state.getShared(workshopId))) await state.putShared({ workshopId, database: name, lastSeq: '0', sharedAt: now() })
+      return round(workshopId)
+    },
+
+    /** One round both ways: the server's changes here, then this browser's edits there. */
+    round,
+
+    /** How many of this browser's changes the server has not received (what « N modifications à envoyer » counts). */
+    async pendingCount(workshopId: string): Promise<number> {
+      const workshop = await workshops.get(workshopId)
+      if (!workshop) return 0
+      const synced = await state.syncedSheets(workshopId)
+      const waiting = new Set((await state.conflicts(workshopId)).map((conflict) => conflict.sheetId))
+      const revisions = await sheets.revisions(workshop.sheetIds)
+      let count = 0
+      for (const [sheetId, revision] of revisions) if (!waiting.has(sheetId) && hasEditToSend(revision, synced.get(sheetId))) count++
+      if (!sameWorkshop((await state.syncedWorkshop(workshopId))?.base, contentOf(workshop))) count++
+      return count
+    },
+
+    conflicts: (workshopId: string) => state.conflicts(workshopId),
+
+    /**
+     * The person's answer to a conflict. « mine »: this browser's sheet goes to the server over theirs. « theirs »:
+     * the server's replaces it here. « both »: the server's keeps the id, this browser's becomes a new sheet of
+     * the workshop (`copy` gives it its id and title), sent as such — both texts survive.
+     */
+    async resolve(workshopId: string, sheetId: string, choice: ConflictChoice, copy: (sheet: Sheet) => Sheet): Promise<Sheet | undefined> {
+      const conflict = await conflictOf(workshopId, sheetId)
+      if (!conflict) return undefined
+      let kept: Sheet | undefined
+      if (choice === 'mine') {
+        await state.putSyncedSheet(workshopId, sheetId, { rev: conflict.theirsRev, localRevision: -1, base: conflict.theirs })
+      } else {
+        const written = await sheets.importSheets([conflict.theirs])
+        if (!written.ok) return undefined
+        await state.putSyncedSheet(workshopId, sheetId, { rev: conflict.theirsRev, localRevision: written.revisions.get(sheetId)!, base: conflict.theirs })
+        if (choice === 'both') {
+          kept = copy(conflict.mine)
+          await sheets.importSheets([kept])
+          await workshops.addSheets(workshopId, [kept.id])
+        }
+      }
+      await state.removeConflict(workshopId, sheetId)
+      return kept
+    },
+
+    /**
+     * Waits until the server has changes after the last round (or `waitMs` passes, or `signal` aborts); long
+     * polling, so a change made elsewhere arrives within a round trip.
+     */
+    async waitForChanges(workshopId: string, waitMs: number, signal?: AbortSignal): Promise<boolean> {
+      const { shared, database } = await sharedDatabase(workshopId)
+      const page = await database.changes(shared.lastSeq, { waitMs, signal, limit: 1 })
+      return page.changes.length > 0
+    },
+  }
+}
+
+function contentOf(workshop: Workshop): WorkshopContent {
+  return { block: workshopBlock(workshop), sheetIds: [...workshop.sheetIds] }
+}
+
+function sameWorkshop(a: WorkshopContent | undefined, b: WorkshopContent): boolean {
+  return a !== undefined && JSON.stringify(a.block) === JSON.stringify(b.block) && sameMembers(a.sheetIds, b.sheetIds)
+}
+
+/** The same members, in any order (each side lists them in the order they arrived there). */
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  const inA = new Set(a)
+  return a.length === b.length && b.every((id) => inA.has(id))
+}
+
+/** Members merged as sets against the last agreed list: added on either side stays, removed on either side goes. */
+function mergeMembers(base: readonly string[], mine: readonly string[], theirs: readonly string[]): string[] {
+  const inBase = new Set(base)
+  const keptByBoth = base.filter((id) => mine.includes(id) && theirs.includes(id))
+  return withMembers(keptByBoth, [...mine.filter((id) => !inBase.has(id)), ...theirs.filter((id) => !inBase.has(id))])
+}

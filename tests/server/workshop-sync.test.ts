@@ -1,0 +1,172 @@
+// The workshop sync between two browser profiles through a CouchDB-compatible server on loopback: each profile has
+// its own library, workshops, sync state and cookie jar, as two laptops in two rooms.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { couchServer, isServerProblem } from '@/storage/couch-client'
+import { createWorkshopSync } from '@/storage/workshop-sync'
+import { createSheet, type Sheet } from '@/domain/sheet'
+import { workshopDatabaseName } from '@/domain/shared-workshop'
+import { COUCH_ADMIN, startCouchServer } from '../support/couch-server.mjs'
+import { browserProfileFetch } from '../support/couch-profile'
+import { createMemoryRepository } from '../support/memory-repository'
+import { createMemoryWorkshops } from '../support/memory-workshops'
+import { createMemorySyncState } from '../support/memory-sync-state'
+
+type TestServer = Awaited<ReturnType<typeof startCouchServer>>
+let server: TestServer
+
+const MEMBERS = { admins: { names: [], roles: [] }, members: { names: [], roles: ['atelier'] } }
+
+beforeAll(async () => {
+  server = await startCouchServer()
+  await server.addUser('camille', 'mdp-camille', ['atelier'])
+  await server.addUser('dominique', 'mdp-dominique', ['atelier'])
+})
+
+afterAll(async () => {
+  await server.stop()
+})
+
+async function profile(name: string, password: string, sheets: Sheet[] = []) {
+  const network = browserProfileFetch()
+  const client = couchServer(`${server.url}/`, network)
+  await client.signIn(name, password)
+  const library = createMemoryRepository(sheets)
+  const workshops = createMemoryWorkshops()
+  const sync = createWorkshopSync({
+    server: client,
+    sheets: library.repository,
+    workshops: workshops.repository,
+    state: createMemorySyncState(),
+    security: () => MEMBERS,
+  })
+  return { network, library: library.repository, workshops: workshops.repository, sync }
+}
+
+function sheetsOfTheRoom(count: number): Sheet[] {
+  return Array.from({ length: count }, (_, index) => createSheet({ title: `Projet ${index + 1}`, organisation: `Commune ${index + 1}` }))
+}
+
+/** A facilitator (a server admin) shares a workshop of these sheets; a participant joins it. */
+async function sharedWorkshop(count = 6) {
+  const room = sheetsOfTheRoom(count)
+  const facilitator = await profile(COUCH_ADMIN.name, COUCH_ADMIN.password, room)
+  const workshop = await facilitator.workshops.create({ title: 'Parcours data — Lyon', date: '2026-12-04', place: 'Salle 2', facilitator: 'Sam' }, room.map((sheet) => sheet.id))
+  const shared = await facilitator.sync.share(workshop.id)
+  const participant = await profile('camille', 'mdp-camille')
+  const joined = await participant.sync.join(workshop.id)
+  return { room, workshop, facilitator, participant, shared, joined }
+}
+
+async function edit(side: Awaited<ReturnType<typeof profile>>, id: string, change: (sheet: Sheet) => void) {
+  const sheet = structuredClone((await side.library.get(id))!)
+  change(sheet)
+  const saved = await side.library.save(sheet)
+  expect(saved.ok).toBe(true)
+}
+
+describe('sharing a workshop', () => {
+  it('sends a workshop of 6 sheets; a participant who joins gets its details and its 6 sheets', async () => {
+    const { room, workshop, participant, shared, joined } = await sharedWorkshop(6)
+    expect(shared.sent).toBe(7)
+    expect(joined.received).toBe(6)
+    const there = await participant.workshops.get(workshop.id)
+    expect(there).toMatchObject({ title: 'Parcours data — Lyon', date: '2026-12-04', place: 'Salle 2', facilitator: 'Sam' })
+    expect([...there!.sheetIds].sort()).toEqual(room.map((sheet) => sheet.id).sort())
+    expect((await participant.library.get(room[2]!.id))?.project.title).toBe('Projet 3')
+    expect(await participant.sync.pendingCount(workshop.id)).toBe(0)
+  })
+
+  it('brings an edit made on each side to the other, and counts what waits to be sent', async () => {
+    const { room, workshop, facilitator, participant } = await sharedWorkshop(6)
+    await edit(facilitator, room[0]!.id, (sheet) => (sheet.project.problem = 'Réduire la facture énergétique'))
+    await edit(participant, room[1]!.id, (sheet) => (sheet.author = 'Camille Martin'))
+    expect(await facilitator.sync.pendingCount(workshop.id)).toBe(1)
+    expect((await facilitator.sync.round(workshop.id)).sent).toBe(1)
+    expect((await participant.sync.round(workshop.id)).sent).toBe(1)
+    await facilitator.sync.round(workshop.id)
+    expect((await participant.library.get(room[0]!.id))?.project.problem).toBe('Réduire la facture énergétique')
+    expect((await facilitator.library.get(room[1]!.id))?.author).toBe('Camille Martin')
+    expect(await facilitator.sync.pendingCount(workshop.id)).toBe(0)
+    expect(await participant.sync.pendingCount(workshop.id)).toBe(0)
+  })
+
+  it('refuses to create a workshop’s database for an account that is not a server admin', async () => {
+    const participant = await profile('dominique', 'mdp-dominique', sheetsOfTheRoom(1))
+    const workshop = await participant.workshops.create({ title: 'Atelier local', date: null, place: '', facilitator: '' })
+    const refused = await participant.sync.share(workshop.id).catch((error: unknown) => error)
+    expect(isServerProblem(refused) && refused.code).toBe('forbidden')
+  })
+})
+
+describe('two sides edit the same sheet', () => {
+  it('merges edits of different fields without a question', async () => {
+    const { room, workshop, facilitator, participant } = await sharedWorkshop(2)
+    const id = room[0]!.id
+    await edit(facilitator, id, (sheet) => (sheet.project.problem = 'Objectif du facilitateur'))
+    await edit(participant, id, (sheet) => (sheet.author = 'Camille'))
+    await facilitator.sync.round(workshop.id)
+    const merged = await participant.sync.round(workshop.id)
+    expect(merged.conflicts).toBe(0)
+    await facilitator.sync.round(workshop.id)
+    for (const side of [facilitator, participant]) {
+      expect(await side.library.get(id)).toMatchObject({ author: 'Camille', project: { problem: 'Objectif du facilitateur' } })
+    }
+  })
+
+  it('asks when the same field changed on both sides while one was offline; « Garder les deux » keeps both texts on both sides', async () => {
+    const { room, workshop, facilitator, participant } = await sharedWorkshop(3)
+    const id = room[0]!.id
+    participant.network.offline = true
+    await edit(participant, id, (sheet) => (sheet.project.description = 'Texte écrit hors ligne'))
+    const offline = await participant.sync.round(workshop.id).catch((error: unknown) => error)
+    expect(isServerProblem(offline) && offline.code).toBe('unreachable')
+    expect(await participant.sync.pendingCount(workshop.id)).toBe(1)
+
+    await edit(facilitator, id, (sheet) => (sheet.project.description = 'Texte du facilitateur'))
+    await facilitator.sync.round(workshop.id)
+
+    participant.network.offline = false
+    const back = await participant.sync.round(workshop.id)
+    expect(back.conflicts).toBe(1)
+    const [conflict] = await participant.sync.conflicts(workshop.id)
+    expect(conflict).toMatchObject({ sheetId: id, fields: ['project.description'] })
+    expect(conflict?.mine.project.description).toBe('Texte écrit hors ligne')
+    expect(conflict?.theirs.project.description).toBe('Texte du facilitateur')
+    // Waiting for the person: neither sent nor overwritten.
+    expect((await participant.library.get(id))?.project.description).toBe('Texte écrit hors ligne')
+
+    const copy = await participant.sync.resolve(workshop.id, id, 'both', (mine) => ({
+      ...mine,
+      id: crypto.randomUUID(),
+      project: { ...mine.project, title: `${mine.project.title} (copie)` },
+    }))
+    expect(await participant.sync.conflicts(workshop.id)).toEqual([])
+    await participant.sync.round(workshop.id)
+    await facilitator.sync.round(workshop.id)
+    for (const side of [facilitator, participant]) {
+      const there = await side.workshops.get(workshop.id)
+      const texts = (await side.library.getMany(there!.sheetIds)).map((sheet) => sheet.project.description)
+      expect(texts).toEqual(expect.arrayContaining(['Texte écrit hors ligne', 'Texte du facilitateur']))
+      expect(there!.sheetIds).toContain(copy!.id)
+    }
+  })
+
+  it('keeps a sheet deleted on the server but edited here, and sends it back', async () => {
+    const { room, workshop, facilitator, participant } = await sharedWorkshop(2)
+    const id = room[1]!.id
+    const onServer = await server.readDocument(workshopDatabaseName(workshop.id), `sheet:${id}`)
+    await edit(participant, id, (sheet) => (sheet.author = 'Camille, hors ligne'))
+    // Someone deletes the document on the server meanwhile.
+    const deletion = await fetch(`${server.url}/${workshopDatabaseName(workshop.id)}/sheet:${id}?rev=${onServer._rev}`, {
+      method: 'DELETE',
+      headers: { authorization: `Basic ${Buffer.from(`${COUCH_ADMIN.name}:${COUCH_ADMIN.password}`).toString('base64')}` },
+    })
+    expect(deletion.status).toBe(200)
+    const round = await participant.sync.round(workshop.id)
+    expect(round.keptDeletedThere).toEqual([id])
+    await participant.sync.round(workshop.id)
+    expect(await participant.sync.pendingCount(workshop.id)).toBe(0)
+    await facilitator.sync.round(workshop.id)
+    expect((await facilitator.library.get(id))?.author).toBe('Camille, hors ligne')
+  })
+})

@@ -54,6 +54,9 @@ export default defineConfig({
         // Everything the app needs (code, styles, icons, fonts, the JSON schema); locale messages are compiled into
         // the JS. manifest.webmanifest is added by the plugin itself. Nothing from another origin is ever cached.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,woff2,json}'],
+        // The deployment's setting is read from the network at each start (services/deployment.ts): a deployer's
+        // edit must not wait for a new version of the app.
+        globIgnores: ['**/node_modules/**', 'deployment.json'],
         // History routes such as /fiches/<id> are answered with the app shell when offline.
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,

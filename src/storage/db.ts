@@ -5,6 +5,8 @@ import type { Rating } from '@/domain/rating'
 import type { Sheet } from '@/domain/sheet'
 import type { Vote } from '@/domain/vote'
 import type { Workshop } from '@/domain/workshop'
+import type { SyncedDocument } from '@/domain/shared-workshop'
+import type { SharedWorkshopRecord, SyncConflictRecord, SyncedWorkshop } from './workshop-sync'
 import { completeStoredSheet } from '@/domain/migrations'
 import { summarise, type SheetSummary } from '@/domain/summary'
 
@@ -51,6 +53,17 @@ export interface TrashRecord {
   revision?: number
 }
 
+/** What was last agreed with the server on one sheet of a shared workshop. */
+export interface SyncedSheetRecord extends SyncedDocument {
+  workshopId: string
+  sheetId: string
+}
+
+/** What was last agreed with the server on a shared workshop's document. */
+export interface SyncedWorkshopRecord extends SyncedWorkshop {
+  workshopId: string
+}
+
 const DEFAULT_DATABASE_NAME = 'fiche-projet-data'
 
 /** What the app wants to hear about the connection: a newer app version opening the database elsewhere. */
@@ -71,6 +84,10 @@ export class SheetDatabase extends Dexie {
   workshops!: EntityTable<Workshop, 'id'>
   ratings!: EntityTable<Rating, 'id'>
   votes!: EntityTable<Vote, 'id'>
+  sharedWorkshops!: EntityTable<SharedWorkshopRecord, 'workshopId'>
+  syncedSheets!: Dexie.Table<SyncedSheetRecord, [string, string]>
+  syncedWorkshops!: EntityTable<SyncedWorkshopRecord, 'workshopId'>
+  syncConflicts!: Dexie.Table<SyncConflictRecord, [string, string]>
 
   constructor(name = DEFAULT_DATABASE_NAME) {
     super(name)
@@ -106,6 +123,14 @@ export class SheetDatabase extends Dexie {
     // Version 7 (format v3): sheets, deleted ones and drafts gain the short label and the decision's source and
     // history; summaries gain the short label. The same completion as version 3, which fills whatever is missing.
     this.version(7).upgrade(completeStoredRecords)
+    // Version 8: workshops shared on a server — which (and where their changes were read up to), what was last
+    // agreed with the server on each document, and the conflicts waiting for the person.
+    this.version(8).stores({
+      sharedWorkshops: 'workshopId',
+      syncedSheets: '[workshopId+sheetId], workshopId',
+      syncedWorkshops: 'workshopId',
+      syncConflicts: '[workshopId+sheetId], workshopId',
+    })
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {
       databaseListeners.versionChange?.()

@@ -4,10 +4,13 @@ import { createSheetsRepository, type SheetsRepository } from './sheets-reposito
 import { createWorkshopsRepository, type WorkshopsRepository } from './workshops-repository'
 import { createVotesRepository, type VotesRepository } from './votes-repository'
 import { SheetDatabase } from './db'
+import type { DatabaseSecurity, ServerProblemCode } from './couch-client'
 
 export type { SheetsRepository, SaveResult, SaveConflict, StoredSheet, RestoreResult } from './sheets-repository'
 export type { WorkshopsRepository } from './workshops-repository'
 export type { VotesRepository } from './votes-repository'
+export type { SyncConflictRecord, ConflictChoice as SyncConflictChoice } from './workshop-sync'
+export type { ServerProblemCode, DatabaseSecurity } from './couch-client'
 export { isSaveConflict, isSaveDeleted } from './sheets-repository'
 export { databaseListeners } from './db'
 /** A sheet's summary as stored: the domain's SheetSummary with its revision and local history. */
@@ -42,4 +45,26 @@ let votes: VotesRepository | undefined
 export function votesRepository(): VotesRepository {
   votes ??= createVotesRepository(appDatabase())
   return votes
+}
+
+/**
+ * The workshop sync on the app's database, with the server at `baseUrl`. Its modules load only now: a browser whose
+ * deployment names no server never fetches them.
+ */
+export async function workshopSync(baseUrl: string, security: (session: { name: string | null }) => DatabaseSecurity) {
+  const [{ createWorkshopSync }, { couchServer }, { createSyncState }] = await Promise.all([
+    import('./workshop-sync'),
+    import('./couch-client'),
+    import('./sync-state'),
+  ])
+  const server = couchServer(baseUrl)
+  const sync = createWorkshopSync({ server, sheets: sheetsRepository(), workshops: workshopsRepository(), state: createSyncState(appDatabase()), security })
+  return { ...sync, session: server.session, signIn: server.signIn }
+}
+
+export type WorkshopSync = Awaited<ReturnType<typeof workshopSync>>
+
+/** The code of a server's refusal or silence (ServerProblem, told apart without loading the client). */
+export function serverProblemCode(error: unknown): ServerProblemCode | undefined {
+  return error instanceof Error && error.name === 'ServerProblem' && 'code' in error ? (error.code as ServerProblemCode) : undefined
 }

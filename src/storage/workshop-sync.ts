@@ -66,6 +66,8 @@ export interface SyncConflictRecord {
 /** Where the sync keeps what it knows; IndexedDB in the app (sync-state.ts), memory in tests. */
 export interface SyncStateStore {
   getShared(workshopId: string): Promise<SharedWorkshopRecord | undefined>
+  /** Every workshop this browser shares. */
+  listShared(): Promise<SharedWorkshopRecord[]>
   putShared(record: SharedWorkshopRecord): Promise<void>
   /** What was last agreed on each sheet document, by sheet id. */
   syncedSheets(workshopId: string): Promise<Map<string, SyncedDocument>>
@@ -310,6 +312,9 @@ export function createWorkshopSync(dependencies: {
     },
 
     conflicts: (workshopId: string) => state.conflicts(workshopId),
+
+    /** The workshops this browser shares (their sync goes on at every start). */
+    sharedWorkshopIds: async () => (await state.listShared()).map((shared) => shared.workshopId),
 
     /**
      * The person's answer to a conflict. « mine »: this browser's sheet goes to the server over theirs. « theirs »:

@@ -14,6 +14,7 @@ export function createMemorySyncState(): SyncStateStore {
   }
   return {
     getShared: async (workshopId) => structuredClone(shared.get(workshopId)),
+    listShared: async () => structuredClone([...shared.values()]),
     putShared: async (record) => void shared.set(record.workshopId, structuredClone(record)),
     syncedSheets: async (workshopId) => structuredClone(of(sheets, workshopId)),
     async putSyncedSheet(workshopId, sheetId, synced) {

@@ -1,0 +1,36 @@
+// What the workshop sync knows, in IndexedDB beside the sheets: it survives the tab, the browser and the night.
+import type { SyncedDocument } from '@/domain/shared-workshop'
+import type { SheetDatabase } from './db'
+import type { SyncStateStore } from './workshop-sync'
+
+export function createSyncState(db: SheetDatabase): SyncStateStore {
+  return {
+    getShared: (workshopId) => db.sharedWorkshops.get(workshopId),
+    listShared: () => db.sharedWorkshops.toArray(),
+    async putShared(record) {
+      await db.sharedWorkshops.put(record)
+    },
+    async syncedSheets(workshopId) {
+      const records = await db.syncedSheets.where('workshopId').equals(workshopId).toArray()
+      return new Map(records.map(({ sheetId, rev, localRevision, base }): [string, SyncedDocument] => [sheetId, { rev, localRevision, base }]))
+    },
+    async putSyncedSheet(workshopId, sheetId, synced) {
+      if (synced) await db.syncedSheets.put({ workshopId, sheetId, ...synced })
+      else await db.syncedSheets.delete([workshopId, sheetId])
+    },
+    async syncedWorkshop(workshopId) {
+      const record = await db.syncedWorkshops.get(workshopId)
+      return record ? { rev: record.rev, base: record.base } : undefined
+    },
+    async putSyncedWorkshop(workshopId, synced) {
+      await db.syncedWorkshops.put({ workshopId, ...synced })
+    },
+    conflicts: (workshopId) => db.syncConflicts.where('workshopId').equals(workshopId).sortBy('detectedAt'),
+    async putConflict(record) {
+      await db.syncConflicts.put(record)
+    },
+    async removeConflict(workshopId, sheetId) {
+      await db.syncConflicts.delete([workshopId, sheetId])
+    },
+  }
+}

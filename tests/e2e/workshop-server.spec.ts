@@ -1,0 +1,197 @@
+// A workshop shared through the deployment's CouchDB server, as two people on two laptops live it: two browser
+// profiles (two contexts, each its own IndexedDB and cookies) on the build served with deployment.json naming the
+// server, /couchdb/ proxied to a CouchDB-compatible server this file starts on loopback.
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { couchPort, serverModePort } from '../../playwright.config'
+import { COUCH_ADMIN, startCouchServer } from '../support/couch-server.mjs'
+import { fileOf, participants } from './participants'
+
+// One server on one port: the journeys of this file run one after the other, each with a fresh server.
+test.describe.configure({ mode: 'serial' })
+test.use({ baseURL: `http://localhost:${serverModePort}` })
+
+type CouchServer = Awaited<ReturnType<typeof startCouchServer>>
+let couch: CouchServer | undefined
+
+test.beforeEach(async () => {
+  couch = await startCouchServer(couchPort)
+  await couch.addUser('camille', 'mdp-camille', ['atelier'])
+})
+
+test.afterEach(async () => {
+  await couch?.stop()
+  couch = undefined
+})
+
+const WORKSHOP = 'Parcours data — atelier partagé'
+
+async function profile(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: `http://localhost:${serverModePort}` })
+  return { context, page: await context.newPage() }
+}
+
+async function signIn(page: Page, name: string, password: string) {
+  const form = page.getByRole('region', { name: /Serveur de partage|Rejoindre l’atelier partagé/ })
+  await form.getByLabel('Identifiant').fill(name)
+  await form.getByLabel('Mot de passe').fill(password)
+  await form.getByRole('button', { name: 'Se connecter' }).click()
+}
+
+const sharingStatus = (page: Page) => page.getByRole('region', { name: /Serveur de partage|Rejoindre l’atelier partagé/ }).getByRole('status')
+
+/** The facilitator's workshop of the 6 participants' sheets, shared on the server; returns its address. */
+async function facilitatorShares(page: Page): Promise<string> {
+  await page.goto('/ateliers')
+  await page.getByRole('button', { name: 'Nouvel atelier' }).click()
+  await page.getByLabel('Nom de l’atelier').fill(WORKSHOP)
+  await page.getByRole('button', { name: 'Créer l’atelier' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: WORKSHOP })).toBeVisible()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Importer des fichiers dans l’atelier' }).click()
+  await (await chooser).setFiles(fileOf(participants))
+  await expect(page.getByRole('dialog').getByText('Import terminé')).toBeVisible()
+  await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
+
+  await page.getByRole('button', { name: 'Partager sur le serveur' }).click()
+  await expect(sharingStatus(page)).toHaveText(/Connectez-vous au serveur/)
+  await signIn(page, COUCH_ADMIN.name, COUCH_ADMIN.password)
+  await expect(sharingStatus(page)).toHaveText('À jour')
+  return new URL(page.url()).pathname
+}
+
+/** A participant opens the workshop's address, signs in and joins: the 6 sheets arrive. */
+async function participantJoins(page: Page, address: string) {
+  await page.goto(address)
+  await expect(page.getByRole('heading', { name: 'Rejoindre l’atelier partagé' })).toBeVisible()
+  await page.getByRole('button', { name: 'Rejoindre cet atelier sur le serveur' }).click()
+  await signIn(page, 'camille', 'mdp-camille')
+  await expect(page.getByRole('heading', { level: 1, name: WORKSHOP })).toBeVisible()
+  await expect(page.getByText('6 fiches', { exact: true })).toBeVisible()
+  await expect(sharingStatus(page)).toHaveText('À jour')
+}
+
+/** Waits until the service worker controls the page: from then on the app opens without the network. */
+async function worksOffline(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  const controlled = await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false)
+  if (!controlled) await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+}
+
+const sheetAddress = (index: number) => `/fiches/${participants[index]!.id}`
+const savedNow = (page: Page) => page.getByText(/^Enregistré (maintenant|il y a)/)
+
+async function editField(page: Page, index: number, label: string, text: string) {
+  await page.goto(sheetAddress(index))
+  await page.getByLabel(label).fill(text)
+  await expect(savedNow(page)).toBeVisible()
+}
+
+test('two profiles share a workshop of 6 sheets: an edit on each side arrives on the other', async ({ browser }) => {
+  const facilitator = await profile(browser)
+  const participant = await profile(browser)
+  const address = await facilitatorShares(facilitator.page)
+  await participantJoins(participant.page, address)
+
+  await editField(participant.page, 0, 'Rédigée par', 'Camille, service mobilités')
+  await editField(facilitator.page, 1, 'Collectivité porteuse', 'Métropole de l’atelier')
+
+  await facilitator.page.goto(sheetAddress(0))
+  await expect(facilitator.page.getByLabel('Rédigée par')).toHaveValue('Camille, service mobilités')
+  await participant.page.goto(sheetAddress(1))
+  await expect(participant.page.getByLabel('Collectivité porteuse')).toHaveValue('Métropole de l’atelier')
+  await facilitator.context.close()
+  await participant.context.close()
+})
+
+test('the same field edited on both sides while one was offline: the question, and « Garder les deux » keeps both texts', async ({ browser }) => {
+  const facilitator = await profile(browser)
+  const participant = await profile(browser)
+  const address = await facilitatorShares(facilitator.page)
+  await participantJoins(participant.page, address)
+
+  await worksOffline(participant.page)
+  await participant.context.setOffline(true)
+  await editField(participant.page, 2, 'Rédigée par', 'Version écrite hors ligne')
+  await participant.page.goto(address)
+  await expect(sharingStatus(participant.page)).toHaveText('Hors ligne — envoi au retour du réseau')
+  await expect(participant.page.getByText('1 modification attend dans ce navigateur, rien n’est perdu.')).toBeVisible()
+
+  await editField(facilitator.page, 2, 'Rédigée par', 'Version du facilitateur')
+  await facilitator.page.goto(address)
+  await expect(sharingStatus(facilitator.page)).toHaveText('À jour')
+
+  await participant.context.setOffline(false)
+  const question = participant.page.getByRole('region', { name: 'Serveur de partage' })
+  await expect(question.getByText(/a été modifiée dans ce navigateur et sur le serveur/)).toBeVisible()
+  await expect(question.getByText(/Leur version : modifiée par Version du facilitateur le/)).toBeVisible()
+  await question.getByRole('button', { name: 'Garder les deux' }).click()
+  await expect(participant.page.getByText(/Les deux versions sont gardées/)).toBeVisible()
+  await expect(sharingStatus(participant.page)).toHaveText('À jour')
+  await expect(participant.page.getByText('7 fiches', { exact: true })).toBeVisible()
+
+  // Both texts on both sides: the server's under the sheet's id, the participant's as a new sheet of the workshop.
+  await expect(facilitator.page.getByText('7 fiches', { exact: true })).toBeVisible()
+  for (const { page } of [facilitator, participant]) {
+    await page.goto(sheetAddress(2))
+    await expect(page.getByLabel('Rédigée par')).toHaveValue('Version du facilitateur')
+    await page.goto(address)
+    await page.getByRole('link', { name: /\(ma version\)/ }).first().click()
+    await expect(page.getByLabel('Rédigée par')).toHaveValue('Version écrite hors ligne')
+  }
+  await facilitator.context.close()
+  await participant.context.close()
+})
+
+test('an edit made offline, the tab closed and reopened once the network is back, is delivered', async ({ browser }) => {
+  const facilitator = await profile(browser)
+  const participant = await profile(browser)
+  const address = await facilitatorShares(facilitator.page)
+  await participantJoins(participant.page, address)
+
+  await worksOffline(participant.page)
+  await participant.context.setOffline(true)
+  await editField(participant.page, 3, 'Collectivité porteuse', 'Saisie hors ligne puis onglet fermé')
+  await participant.page.close()
+  await participant.context.setOffline(false)
+  const reopened = await participant.context.newPage()
+  await reopened.goto(address)
+  await expect(sharingStatus(reopened)).toHaveText('À jour')
+
+  await facilitator.page.goto(sheetAddress(3))
+  await expect(facilitator.page.getByLabel('Collectivité porteuse')).toHaveValue('Saisie hors ligne puis onglet fermé')
+  await facilitator.context.close()
+  await participant.context.close()
+})
+
+test('the server stopped mid-session: « Serveur injoignable », and the edit stays here', async ({ browser }) => {
+  const facilitator = await profile(browser)
+  const address = await facilitatorShares(facilitator.page)
+  await couch!.stop()
+  couch = undefined
+  await editField(facilitator.page, 4, 'Rédigée par', 'Écrit pendant la panne')
+  await facilitator.page.goto(address)
+  await expect(sharingStatus(facilitator.page)).toHaveText('Serveur injoignable')
+  await expect(facilitator.page.getByText('1 modification attend dans ce navigateur, rien n’est perdu.')).toBeVisible()
+  await facilitator.page.goto(sheetAddress(4))
+  await expect(facilitator.page.getByLabel('Rédigée par')).toHaveValue('Écrit pendant la panne')
+  await facilitator.context.close()
+})
+
+test('wrong credentials are refused in French, and the password is not kept in the form', async ({ browser }) => {
+  const { context, page } = await profile(browser)
+  await page.goto('/ateliers')
+  await page.getByRole('button', { name: 'Nouvel atelier' }).click()
+  await page.getByLabel('Nom de l’atelier').fill(WORKSHOP)
+  await page.getByRole('button', { name: 'Créer l’atelier' }).click()
+  await page.getByRole('button', { name: 'Partager sur le serveur' }).click()
+  await signIn(page, 'camille', 'pas-le-bon')
+  await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.')
+  await expect(page.getByLabel('Mot de passe')).toHaveValue('')
+  await context.close()
+})

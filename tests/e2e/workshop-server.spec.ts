@@ -25,9 +25,32 @@ test.afterEach(async () => {
 
 const WORKSHOP = 'Parcours data — atelier partagé'
 
-async function profile(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+interface Profile {
+  context: BrowserContext
+  page: Page
+  /** Every URL the profile requested (pages, workers, the service worker). */
+  requests: string[]
+}
+
+async function profile(browser: Browser): Promise<Profile> {
   const context = await browser.newContext({ baseURL: `http://localhost:${serverModePort}` })
-  return { context, page: await context.newPage() }
+  const requests: string[] = []
+  context.on('request', (request) => requests.push(request.url()))
+  // Before any script of each page: a violation of the Content-Security-Policy while syncing is caught too.
+  await context.addInitScript(() => {
+    const violations: string[] = []
+    ;(window as unknown as { cspViolations: string[] }).cspViolations = violations
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`))
+  })
+  return { context, page: await context.newPage(), requests }
+}
+
+/** The server mode keeps the app's promises: no request to another origin, no CSP violation on this page. */
+async function expectOwnOriginOnly({ page, requests }: Profile) {
+  const foreign = requests.filter((url) => !['data:', 'blob:'].includes(new URL(url).protocol) && new URL(url).origin !== `http://localhost:${serverModePort}`)
+  expect(foreign, 'requests to another origin').toEqual([])
+  expect(requests.some((url) => new URL(url).pathname.startsWith('/couchdb/')), 'the server reached through the app’s origin').toBe(true)
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), 'CSP violations').toEqual([])
 }
 
 async function signIn(page: Page, name: string, password: string) {
@@ -105,6 +128,8 @@ test('two profiles share a workshop of 6 sheets: an edit on each side arrives on
   await expect(facilitator.page.getByLabel('Rédigée par')).toHaveValue('Camille, service mobilités')
   await participant.page.goto(sheetAddress(1))
   await expect(participant.page.getByLabel('Collectivité porteuse')).toHaveValue('Métropole de l’atelier')
+  await expectOwnOriginOnly(facilitator)
+  await expectOwnOriginOnly(participant)
   await facilitator.context.close()
   await participant.context.close()
 })

@@ -75,8 +75,8 @@ export type Incoming =
   | { kind: 'known' }
   /** Not edited here since the last agreement (or new here): take the server's sheet. */
   | { kind: 'take'; sheet: Sheet }
-  /** Edited on both sides, in different fields: the merge of both, to keep here and send back. */
-  | { kind: 'merge'; sheet: Sheet; fromTheirs: string[] }
+  /** Edited on both sides, in different fields: the merge of both, to keep here and send back; theirs is its base. */
+  | { kind: 'merge'; sheet: Sheet; fromTheirs: string[]; theirs: Sheet }
   /**
    * Edited on both sides in the same fields (listed, as dotted paths): the person chooses (Garder la mienne /
    * Prendre la leur / Garder les deux).
@@ -113,7 +113,7 @@ export function decideIncoming(
   }
   const merge = mergeSheets(known.base, local.sheet, theirs)
   if (merge.conflicts.length > 0) return { kind: 'ask', mine: local.sheet, theirs, fields: merge.conflicts.map((conflict) => conflict.path) }
-  return { kind: 'merge', sheet: merge.merged, fromTheirs: merge.fromTheirs }
+  return { kind: 'merge', sheet: merge.merged, fromTheirs: merge.fromTheirs, theirs }
 }
 
 /** Whether this browser's copy holds an edit the server has not received yet. */

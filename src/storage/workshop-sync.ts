@@ -9,6 +9,7 @@ import {
   WORKSHOP_DOCUMENT_ID,
   decideIncoming,
   hasEditToSend,
+  type Incoming,
   readSheetDocument,
   readWorkshopDocument,
   sheetDocument,
@@ -18,6 +19,7 @@ import {
   workshopDocument,
   type SyncedDocument,
 } from '@/domain/shared-workshop'
+import { changedFields } from '@/domain/sheet-merge'
 import { withMembers, workshopBlock, type Workshop, type WorkshopBlock } from '@/domain/workshop'
 import type { Sheet } from '@/domain/sheet'
 import { ServerProblem, isServerProblem, type CouchDocument, type DatabaseSecurity, type couchServer } from './couch-client'
@@ -61,6 +63,11 @@ export interface SyncConflictRecord {
   /** The fields both sides changed (dotted paths). */
   fields: string[]
   detectedAt: string
+  /**
+   * Set when the two versions met on the server itself (CouchDB kept both, « theirs » is its losing revision, this
+   * one): the person's choice also removes it there, never before.
+   */
+  losingRev?: string
 }
 
 /** Where the sync keeps what it knows; IndexedDB in the app (sync-state.ts), memory in tests. */
@@ -153,7 +160,7 @@ export function createWorkshopSync(dependencies: {
       if (!outcome.conflict) throw new ServerProblem(outcome.problem ?? 'badResponse')
       // Someone wrote it first: read their version and decide as for any change from the server.
       const current = await database.read(outcome.id)
-      if (current) await receive(workshopId, current, round)
+      if (current) await receive(workshopId, database, current, round)
     }
   }
 
@@ -164,14 +171,14 @@ export function createWorkshopSync(dependencies: {
       const page = await database.changes(since, { limit: CHANGES_PAGE })
       // The workshop document first: a sheet arriving for a workshop not here yet needs it.
       const ordered = [...page.changes].sort((a, b) => Number(b.id === WORKSHOP_DOCUMENT_ID) - Number(a.id === WORKSHOP_DOCUMENT_ID))
-      for (const change of ordered) await receive(workshopId, change.document, round)
+      for (const change of ordered) await receive(workshopId, database, change.document, round)
       since = page.lastSeq
       await state.putShared({ ...shared, lastSeq: since })
       if (page.changes.length < CHANGES_PAGE) return
     }
   }
 
-  async function receive(workshopId: string, document: CouchDocument, round: SyncRound): Promise<void> {
+  async function receive(workshopId: string, database: CouchDatabase, document: CouchDocument, round: SyncRound): Promise<void> {
     if (document._id === WORKSHOP_DOCUMENT_ID) return receiveWorkshop(workshopId, document)
     const sheetId = sheetIdOf(document._id)
     if (!sheetId || !document._rev) return
@@ -191,29 +198,33 @@ export function createWorkshopSync(dependencies: {
       return
     }
     const local = await sheets.getStored(sheetId)
-    const incoming = decideIncoming({ rev: document._rev, theirs }, local, synced)
+    await applyIncoming(workshopId, sheetId, document._rev, decideIncoming({ rev: document._rev, theirs }, local, synced), local?.revision, round)
+    if (theirs && document._conflicts?.length) await surfaceServerConflict(workshopId, sheetId, database, document, round)
+  }
+
+  async function applyIncoming(workshopId: string, sheetId: string, rev: string, incoming: Incoming, localRevision: number | undefined, round: SyncRound): Promise<void> {
     switch (incoming.kind) {
       case 'known':
         return
       case 'take': {
-        const written = await sheets.importSheets([incoming.sheet], { expectedRevisions: new Map([[sheetId, local?.revision ?? null]]) })
+        const written = await sheets.importSheets([incoming.sheet], { expectedRevisions: new Map([[sheetId, localRevision ?? null]]) })
         // Edited here meanwhile: the next round sends it, meets the server's version and merges.
         if (!written.ok) return
-        await state.putSyncedSheet(workshopId, sheetId, { rev: document._rev, localRevision: written.revisions.get(sheetId)!, base: incoming.sheet })
+        await state.putSyncedSheet(workshopId, sheetId, { rev, localRevision: written.revisions.get(sheetId)!, base: incoming.sheet })
         await workshops.addSheets(workshopId, [sheetId])
         round.received++
         return
       }
       case 'merge': {
-        const saved = await sheets.save(incoming.sheet, { expectedRevision: local!.revision })
+        const saved = await sheets.save(incoming.sheet, { expectedRevision: localRevision! })
         if (!saved.ok) return
         // Agreed on theirs; the merge is an edit here, sent with their revision next.
-        await state.putSyncedSheet(workshopId, sheetId, { rev: document._rev, localRevision: local!.revision, base: theirs! })
+        await state.putSyncedSheet(workshopId, sheetId, { rev, localRevision: localRevision!, base: incoming.theirs })
         round.received++
         return
       }
       case 'ask':
-        await state.putConflict({ workshopId, sheetId, mine: incoming.mine, theirs: incoming.theirs, theirsRev: document._rev, fields: incoming.fields, detectedAt: now() })
+        await state.putConflict({ workshopId, sheetId, mine: incoming.mine, theirs: incoming.theirs, theirsRev: rev, fields: incoming.fields, detectedAt: now() })
         round.conflicts++
         return
       case 'leave':
@@ -223,9 +234,37 @@ export function createWorkshopSync(dependencies: {
         return
       case 'keepDeletedThere':
         // Sent again over the deletion (its revision is the tombstone's), so it comes back for everyone.
-        await state.putSyncedSheet(workshopId, sheetId, { rev: document._rev, localRevision: -1, base: incoming.mine })
+        await state.putSyncedSheet(workshopId, sheetId, { rev, localRevision: -1, base: incoming.mine })
         round.keptDeletedThere.push(sheetId)
     }
+  }
+
+  /**
+   * Two versions of a sheet met on the server itself (replicas written offline, another client): CouchDB keeps both
+   * and names the losers in _conflicts. The app never drops one: the first loser becomes the person's question, and
+   * is removed from the server only once they have chosen.
+   */
+  async function surfaceServerConflict(workshopId: string, sheetId: string, database: CouchDatabase, document: CouchDocument, round: SyncRound): Promise<void> {
+    if (await conflictOf(workshopId, sheetId)) return
+    const [losing] = await database.readRevisions(document._id, document._conflicts!.slice(0, 1))
+    if (!losing?._rev) return
+    const read = readSheetDocument(losing, sheetId)
+    const mine = await sheets.get(sheetId)
+    if (!read.ok || !mine) {
+      round.unreadable++
+      return
+    }
+    await state.putConflict({
+      workshopId,
+      sheetId,
+      mine,
+      theirs: read.sheet,
+      theirsRev: document._rev!,
+      losingRev: losing._rev,
+      fields: changedFields(mine, read.sheet),
+      detectedAt: now(),
+    })
+    round.conflicts++
   }
 
   async function conflictOf(workshopId: string, sheetId: string): Promise<SyncConflictRecord | undefined> {
@@ -258,6 +297,28 @@ export function createWorkshopSync(dependencies: {
       await workshops.update(workshopId, { title, date, place, facilitator })
     }
     await state.putSyncedWorkshop(workshopId, { rev: document._rev, base: read })
+  }
+
+  /**
+   * The person's answer to two versions kept by the server. « mine » keeps this browser's (the server's winner as
+   * received); « theirs » takes the losing version here and sends it over the winner; « both » makes the losing one
+   * a new sheet of the workshop. Then, and only then, the losing revision is removed from the server.
+   */
+  async function settleServerConflict(workshopId: string, conflict: SyncConflictRecord, choice: ConflictChoice, copy: (sheet: Sheet) => Sheet): Promise<Sheet | undefined> {
+    const { database } = await sharedDatabase(workshopId)
+    let kept: Sheet | undefined
+    if (choice === 'theirs') {
+      const written = await sheets.importSheets([conflict.theirs])
+      if (!written.ok) return undefined
+      await state.putSyncedSheet(workshopId, conflict.sheetId, { rev: conflict.theirsRev, localRevision: -1, base: conflict.mine })
+    } else if (choice === 'both') {
+      kept = copy(conflict.theirs)
+      await sheets.importSheets([kept])
+      await workshops.addSheets(workshopId, [kept.id])
+    }
+    await database.removeRevision(sheetDocumentId(conflict.sheetId), conflict.losingRev!)
+    await state.removeConflict(workshopId, conflict.sheetId)
+    return kept
   }
 
   async function round(workshopId: string): Promise<SyncRound> {
@@ -324,6 +385,7 @@ export function createWorkshopSync(dependencies: {
     async resolve(workshopId: string, sheetId: string, choice: ConflictChoice, copy: (sheet: Sheet) => Sheet): Promise<Sheet | undefined> {
       const conflict = await conflictOf(workshopId, sheetId)
       if (!conflict) return undefined
+      if (conflict.losingRev) return settleServerConflict(workshopId, conflict, choice, copy)
       let kept: Sheet | undefined
       if (choice === 'mine') {
         await state.putSyncedSheet(workshopId, sheetId, { rev: conflict.theirsRev, localRevision: -1, base: conflict.theirs })

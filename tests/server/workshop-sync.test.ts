@@ -170,3 +170,45 @@ describe('two sides edit the same sheet', () => {
     expect((await facilitator.library.get(id))?.author).toBe('Camille, hors ligne')
   })
 })
+
+describe('two versions kept by the server', () => {
+  it('surfaces CouchDB’s losing revision as a question, and removes it from the server only once the person chose', async () => {
+    const { room, workshop, participant } = await sharedWorkshop(2)
+    const id = room[0]!.id
+    const database = workshopDatabaseName(workshop.id)
+    const current = await server.readDocument(database, `sheet:${id}`)
+    // Two replicas of the server, each written offline, meet: CouchDB keeps both versions.
+    const parent = current._rev.split('-')[1]
+    const version = (hash: string, problem: string) => ({
+      ...current,
+      _rev: `2-${hash}`,
+      _revisions: { start: 2, ids: [hash, parent] },
+      sheet: { ...(current.sheet as Sheet), project: { ...(current.sheet as Sheet).project, problem } },
+    })
+    const written = await fetch(`${server.url}/${database}/_bulk_docs`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${COUCH_ADMIN.name}:${COUCH_ADMIN.password}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ new_edits: false, docs: [version('aaaa', 'Version du réplica A'), version('ffff', 'Version du réplica B')] }),
+    })
+    expect(written.status).toBe(201)
+
+    const round = await participant.sync.round(workshop.id)
+    expect(round.conflicts).toBe(1)
+    const [conflict] = await participant.sync.conflicts(workshop.id)
+    expect(conflict?.losingRev).toBeDefined()
+    expect([conflict?.mine.project.problem, conflict?.theirs.project.problem].sort()).toEqual(['Version du réplica A', 'Version du réplica B'])
+    expect(conflict?.fields).toEqual(['project.problem'])
+    // Still on the server until the person chooses.
+    expect((await server.readDocument(database, `sheet:${id}`))._conflicts).toHaveLength(1)
+
+    const copy = await participant.sync.resolve(workshop.id, id, 'both', (sheet) => ({ ...sheet, id: crypto.randomUUID() }))
+    expect((await server.readDocument(database, `sheet:${id}`))._conflicts).toBeUndefined()
+    expect(copy?.project.problem).toBe(conflict?.theirs.project.problem)
+    expect((await participant.workshops.get(workshop.id))?.sheetIds).toContain(copy!.id)
+    await participant.sync.round(workshop.id)
+    expect(await participant.sync.pendingCount(workshop.id)).toBe(0)
+  })
+})

@@ -6,6 +6,8 @@ import { chromiumArgs, chromiumPath } from './tests/chromium.ts'
 // build folder and results, so that they never serve or clear the end-to-end run's files.
 const port = Number(process.env.BENCH_PORT ?? 4307)
 const dist = process.env.BENCH_DIST ?? 'dist-bench'
+export const benchServerModePort = port + 1
+export const benchCouchPort = port + 2
 
 export default defineConfig({
   testDir: 'bench',
@@ -23,10 +25,19 @@ export default defineConfig({
     timezoneId: 'Europe/Paris',
     launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--lang=fr-FR'] },
   },
-  webServer: {
-    command: `npx vite build --outDir ${dist} && npx vite preview --outDir ${dist} --port ${port} --strictPort`,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --outDir ${dist} && npx vite preview --outDir ${dist} --port ${port} --strictPort`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      // The same build with a CouchDB server behind /couchdb/ (the sync bench starts the server on benchCouchPort).
+      command: `node tests/e2e/serve-with-server.mjs ${dist} ${benchServerModePort} ${benchCouchPort}`,
+      url: `http://localhost:${benchServerModePort}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 })

@@ -124,8 +124,10 @@ export const useWorkshopSharingStore = defineStore('workshop-sharing', () => {
             if (!(error instanceof DOMException && error.name === 'AbortError')) throw error
           })
         } catch (error) {
-          const problem = serverProblemCode(error)
-          if (!problem) throw error
+          // Anything else than the server's refusal or silence (a bug, storage refusing a write) is said as an
+          // unexpected answer and tried again later, rather than ending the follow-up without a word.
+          const problem = serverProblemCode(error) ?? 'badResponse'
+          if (!serverProblemCode(error)) console.error(error)
           setState(workshopId, { status: await statusAfterProblem(workshopId, problem) })
           // Signed out or refused: nothing more until the person signs in (which follows again).
           if (problem === 'unauthorized' || problem === 'forbidden' || problem === 'notFound') {

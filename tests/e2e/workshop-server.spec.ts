@@ -130,6 +130,10 @@ test('two profiles share a workshop of 6 sheets: an edit on each side arrives on
   await expect(participant.page.getByLabel('Collectivité porteuse')).toHaveValue('Métropole de l’atelier')
   await expectOwnOriginOnly(facilitator)
   await expectOwnOriginOnly(participant)
+  // The Confidentialité page says what goes to the server, in server mode only (privacy.spec.ts: not without).
+  await participant.page.goto('/confidentialite')
+  await expect(participant.page.getByRole('heading', { name: 'Le serveur de partage de ce site' })).toBeVisible()
+  await expect(participant.page.getByText(/à son adresse \/couchdb\//)).toBeVisible()
   await facilitator.context.close()
   await participant.context.close()
 })
@@ -208,8 +212,9 @@ test('the server stopped mid-session: « Serveur injoignable », and the edit st
   await facilitator.context.close()
 })
 
-test('wrong credentials are refused in French, and the password is not kept in the form', async ({ browser }) => {
+test('wrong credentials are refused in French, and the password is not kept in the form; the form fits a 320 px phone', async ({ browser }, testInfo) => {
   const { context, page } = await profile(browser)
+  await page.setViewportSize({ width: 320, height: 640 })
   await page.goto('/ateliers')
   await page.getByRole('button', { name: 'Nouvel atelier' }).click()
   await page.getByLabel('Nom de l’atelier').fill(WORKSHOP)
@@ -218,5 +223,7 @@ test('wrong credentials are refused in French, and the password is not kept in t
   await signIn(page, 'camille', 'pas-le-bon')
   await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.')
   await expect(page.getByLabel('Mot de passe')).toHaveValue('')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no sideways scrolling').toBe(0)
+  await page.getByRole('region', { name: 'Serveur de partage' }).screenshot({ path: testInfo.outputPath('sign-in-320.png') })
   await context.close()
 })

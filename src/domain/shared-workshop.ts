@@ -9,6 +9,7 @@ import { CURRENT_FORMAT_VERSION, migrate } from './migrations'
 import { changedFields, mergeSheets } from './sheet-merge'
 import { validateSheet, type Sheet } from './sheet'
 import { workshopBlockSchema } from './workshop-schema'
+import { ratingSchema, type Rating } from './rating-schema'
 import type { WorkshopBlock } from './workshop'
 
 /** The database of a workshop: CouchDB names are lowercase letters, digits and a few signs, starting with a letter. */
@@ -18,6 +19,29 @@ export function workshopDatabaseName(workshopId: string): string {
 
 export const WORKSHOP_DOCUMENT_ID = 'workshop'
 const SHEET_PREFIX = 'sheet:'
+
+const RATING_PREFIX = 'rating:'
+
+/** A rating (« avis ») of a member sheet: written once, never edited (a corrected rating is a new one). */
+export function ratingDocumentId(ratingId: string): string {
+  return RATING_PREFIX + ratingId
+}
+
+/** The rating id of a « rating:<id> » document (undefined for any other document). */
+export function ratingIdOf(documentId: string): string | undefined {
+  return documentId.startsWith(RATING_PREFIX) ? documentId.slice(RATING_PREFIX.length) : undefined
+}
+
+/** A rating's document content (without _id and _rev). */
+export function ratingDocument(rating: Rating): { rating: Rating } {
+  return { rating }
+}
+
+/** The rating a server document holds, validated (undefined when it cannot be read or is filed under another id). */
+export function readRatingDocument(document: Record<string, unknown>, expectedId: string): Rating | undefined {
+  const result = ratingSchema.safeParse(document.rating)
+  return result.success && result.data.id === expectedId ? result.data : undefined
+}
 
 export function sheetDocumentId(sheetId: string): string {
   return SHEET_PREFIX + sheetId

@@ -59,6 +59,13 @@ export interface SyncedSheetRecord extends SyncedDocument {
   sheetId: string
 }
 
+/** A rating of a shared workshop's sheet that this browser and the server agree on, with its server revision. */
+export interface SyncedRatingRecord {
+  workshopId: string
+  ratingId: string
+  rev: string
+}
+
 /** What was last agreed with the server on a shared workshop's document. */
 export interface SyncedWorkshopRecord extends SyncedWorkshop {
   workshopId: string
@@ -88,6 +95,7 @@ export class SheetDatabase extends Dexie {
   syncedSheets!: Dexie.Table<SyncedSheetRecord, [string, string]>
   syncedWorkshops!: EntityTable<SyncedWorkshopRecord, 'workshopId'>
   syncConflicts!: Dexie.Table<SyncConflictRecord, [string, string]>
+  syncedRatings!: Dexie.Table<SyncedRatingRecord, [string, string]>
 
   constructor(name = DEFAULT_DATABASE_NAME) {
     super(name)
@@ -124,12 +132,13 @@ export class SheetDatabase extends Dexie {
     // history; summaries gain the short label. The same completion as version 3, which fills whatever is missing.
     this.version(7).upgrade(completeStoredRecords)
     // Version 8: workshops shared on a server — which (and where their changes were read up to), what was last
-    // agreed with the server on each document, and the conflicts waiting for the person.
+    // agreed with the server on each document (sheets, the workshop, ratings), and the conflicts waiting for the person.
     this.version(8).stores({
       sharedWorkshops: 'workshopId',
       syncedSheets: '[workshopId+sheetId], workshopId',
       syncedWorkshops: 'workshopId',
       syncConflicts: '[workshopId+sheetId], workshopId',
+      syncedRatings: '[workshopId+ratingId], workshopId',
     })
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {

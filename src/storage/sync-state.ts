@@ -25,6 +25,14 @@ export function createSyncState(db: SheetDatabase): SyncStateStore {
     async putSyncedWorkshop(workshopId, synced) {
       await db.syncedWorkshops.put({ workshopId, ...synced })
     },
+    async syncedRatings(workshopId) {
+      const records = await db.syncedRatings.where('workshopId').equals(workshopId).toArray()
+      return new Map(records.map(({ ratingId, rev }): [string, string] => [ratingId, rev]))
+    },
+    async putSyncedRating(workshopId, ratingId, rev) {
+      if (rev) await db.syncedRatings.put({ workshopId, ratingId, rev })
+      else await db.syncedRatings.delete([workshopId, ratingId])
+    },
     conflicts: (workshopId) => db.syncConflicts.where('workshopId').equals(workshopId).sortBy('detectedAt'),
     async putConflict(record) {
       await db.syncConflicts.put(record)

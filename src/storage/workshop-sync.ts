@@ -10,6 +10,10 @@ import {
   decideIncoming,
   hasEditToSend,
   type Incoming,
+  ratingDocument,
+  ratingDocumentId,
+  ratingIdOf,
+  readRatingDocument,
   readSheetDocument,
   readWorkshopDocument,
   sheetDocument,
@@ -22,6 +26,7 @@ import {
 import { changedFields } from '@/domain/sheet-merge'
 import { withMembers, workshopBlock, type Workshop, type WorkshopBlock } from '@/domain/workshop'
 import type { Sheet } from '@/domain/sheet'
+import type { Rating } from '@/domain/rating'
 import { ServerProblem, isServerProblem, type CouchDocument, type DatabaseSecurity, type couchServer } from './couch-client'
 import type { SheetsRepository } from './sheets-repository'
 import type { WorkshopsRepository } from './workshops-repository'
@@ -81,6 +86,9 @@ export interface SyncStateStore {
   putSyncedSheet(workshopId: string, sheetId: string, synced: SyncedDocument | undefined): Promise<void>
   syncedWorkshop(workshopId: string): Promise<SyncedWorkshop | undefined>
   putSyncedWorkshop(workshopId: string, synced: SyncedWorkshop): Promise<void>
+  /** The server revision of each rating this browser and the server agree on, by rating id. */
+  syncedRatings(workshopId: string): Promise<Map<string, string>>
+  putSyncedRating(workshopId: string, ratingId: string, rev: string | undefined): Promise<void>
   conflicts(workshopId: string): Promise<SyncConflictRecord[]>
   putConflict(record: SyncConflictRecord): Promise<void>
   removeConflict(workshopId: string, sheetId: string): Promise<void>
@@ -143,10 +151,25 @@ export function createWorkshopSync(dependencies: {
     if (!sameWorkshop(syncedWorkshop?.base, workshopContent)) {
       documents.push({ _id: WORKSHOP_DOCUMENT_ID, ...(syncedWorkshop ? { _rev: syncedWorkshop.rev } : {}), ...workshopDocument(workshopContent.block, workshopContent.sheetIds) })
     }
+    // Ratings of the member sheets: new ones go, ones removed here are deleted there (a rating is never edited).
+    const syncedRatings = await state.syncedRatings(workshopId)
+    const localRatings = new Map<string, Rating>()
+    for (const sheetId of workshop.sheetIds) for (const rating of await sheets.listRatings(sheetId)) localRatings.set(rating.id, rating)
+    for (const [ratingId, rating] of localRatings) if (!syncedRatings.has(ratingId)) documents.push({ _id: ratingDocumentId(ratingId), ...ratingDocument(rating) })
+    for (const [ratingId, rev] of syncedRatings) if (!localRatings.has(ratingId)) documents.push({ _id: ratingDocumentId(ratingId), _rev: rev, _deleted: true })
     if (documents.length === 0) return
 
     const outcomes = await database.write(documents)
     for (const outcome of outcomes) {
+      const ratingId = ratingIdOf(outcome.id)
+      if (ratingId !== undefined) {
+        if (outcome.ok) await state.putSyncedRating(workshopId, ratingId, localRatings.has(ratingId) ? outcome.rev : undefined)
+        // A rating that exists there already (received from another browser meanwhile) is the same rating.
+        else if (outcome.conflict) await state.putSyncedRating(workshopId, ratingId, (await database.read(outcome.id))?._rev)
+        else throw new ServerProblem(outcome.problem ?? 'badResponse')
+        if (outcome.ok) round.sent++
+        continue
+      }
       if (outcome.ok) {
         if (outcome.id === WORKSHOP_DOCUMENT_ID) {
           await state.putSyncedWorkshop(workshopId, { rev: outcome.rev, base: workshopContent })
@@ -180,6 +203,8 @@ export function createWorkshopSync(dependencies: {
 
   async function receive(workshopId: string, database: CouchDatabase, document: CouchDocument, round: SyncRound): Promise<void> {
     if (document._id === WORKSHOP_DOCUMENT_ID) return receiveWorkshop(workshopId, document)
+    const ratingId = ratingIdOf(document._id)
+    if (ratingId !== undefined) return receiveRating(workshopId, ratingId, document, round)
     const sheetId = sheetIdOf(document._id)
     if (!sheetId || !document._rev) return
     let theirs: Sheet | undefined
@@ -265,6 +290,28 @@ export function createWorkshopSync(dependencies: {
       detectedAt: now(),
     })
     round.conflicts++
+  }
+
+  /** A rating from the server: stored here as it is, or removed here when it was removed there. */
+  async function receiveRating(workshopId: string, ratingId: string, document: CouchDocument, round: SyncRound): Promise<void> {
+    const synced = await state.syncedRatings(workshopId)
+    if (!document._rev || synced.get(ratingId) === document._rev) return
+    if (document._deleted) {
+      if (synced.has(ratingId)) {
+        await sheets.removeRating(ratingId)
+        round.received++
+      }
+      await state.putSyncedRating(workshopId, ratingId, undefined)
+      return
+    }
+    const rating = readRatingDocument(document, ratingId)
+    if (!rating) {
+      round.unreadable++
+      return
+    }
+    await sheets.putRating(rating)
+    await state.putSyncedRating(workshopId, ratingId, document._rev)
+    round.received++
   }
 
   async function conflictOf(workshopId: string, sheetId: string): Promise<SyncConflictRecord | undefined> {
@@ -369,6 +416,11 @@ export function createWorkshopSync(dependencies: {
       let count = 0
       for (const [sheetId, revision] of revisions) if (!waiting.has(sheetId) && hasEditToSend(revision, synced.get(sheetId))) count++
       if (!sameWorkshop((await state.syncedWorkshop(workshopId))?.base, contentOf(workshop))) count++
+      const syncedRatings = await state.syncedRatings(workshopId)
+      const localRatings = new Set<string>()
+      for (const sheetId of workshop.sheetIds) for (const rating of await sheets.listRatings(sheetId)) localRatings.add(rating.id)
+      for (const ratingId of localRatings) if (!syncedRatings.has(ratingId)) count++
+      for (const ratingId of syncedRatings.keys()) if (!localRatings.has(ratingId)) count++
       return count
     },
 

@@ -34,6 +34,7 @@ describe('the sync state in Chromium', () => {
     await state.putSyncedWorkshop(workshopId, { rev: '2-w', base: { block: { id: workshopId, title: 'Atelier', date: null, place: '', facilitator: '' }, sheetIds: [sheet.id] } })
     const theirs = { ...structuredClone(sheet), author: 'Camille' }
     await state.putConflict({ workshopId, sheetId: sheet.id, mine: sheet, theirs, theirsRev: '4-z', fields: ['author'], detectedAt: '2026-12-06T09:05:00.000Z' })
+    await state.putSyncedRating(workshopId, 'avis-1', '1-r')
     first.close()
 
     const later = createSyncState(database(name))
@@ -43,6 +44,8 @@ describe('the sync state in Chromium', () => {
     expect((await later.syncedWorkshop(workshopId))?.rev).toBe('2-w')
     expect(await later.conflicts(workshopId)).toEqual([expect.objectContaining({ sheetId: sheet.id, theirs, fields: ['author'] })])
     expect(await later.conflicts(other)).toEqual([])
+    expect(await later.syncedRatings(workshopId)).toEqual(new Map([['avis-1', '1-r']]))
+    expect(await later.syncedRatings(other)).toEqual(new Map())
 
     await later.removeConflict(workshopId, sheet.id)
     await later.putSyncedSheet(workshopId, sheet.id, undefined)

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { couchServer, isServerProblem } from '@/storage/couch-client'
 import { createWorkshopSync } from '@/storage/workshop-sync'
 import { createSheet, type Sheet } from '@/domain/sheet'
+import { ratingFromSheet } from '@/domain/rating'
 import { workshopDatabaseName } from '@/domain/shared-workshop'
 import { COUCH_ADMIN, startCouchServer } from '../support/couch-server.mjs'
 import { browserProfileFetch } from '../support/couch-profile'
@@ -87,6 +88,26 @@ describe('sharing a workshop', () => {
     expect((await participant.library.get(room[0]!.id))?.project.problem).toBe('Réduire la facture énergétique')
     expect((await facilitator.library.get(room[1]!.id))?.author).toBe('Camille Martin')
     expect(await facilitator.sync.pendingCount(workshop.id)).toBe(0)
+    expect(await participant.sync.pendingCount(workshop.id)).toBe(0)
+  })
+
+  it('brings the ratings of the member sheets both ways, and a rating removed on one side leaves the other', async () => {
+    const { room, workshop, facilitator, participant } = await sharedWorkshop(2)
+    const scored = { ...structuredClone(room[0]!), author: 'Dominique' }
+    scored.radar.rgpd.prototype = 3
+    const rating = ratingFromSheet(scored, { source: 'fichier', now: new Date('2026-12-04T10:00:00Z') })
+    await facilitator.library.putRating(rating)
+    expect(await facilitator.sync.pendingCount(workshop.id)).toBe(1)
+    await facilitator.sync.round(workshop.id)
+    expect(await facilitator.sync.pendingCount(workshop.id)).toBe(0)
+    await participant.sync.round(workshop.id)
+    expect(await participant.library.listRatings(room[0]!.id)).toEqual([rating])
+
+    await participant.library.removeRating(rating.id)
+    expect(await participant.sync.pendingCount(workshop.id)).toBe(1)
+    await participant.sync.round(workshop.id)
+    await facilitator.sync.round(workshop.id)
+    expect(await facilitator.library.listRatings(room[0]!.id)).toEqual([])
     expect(await participant.sync.pendingCount(workshop.id)).toBe(0)
   })
 

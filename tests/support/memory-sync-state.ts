@@ -8,6 +8,7 @@ export function createMemorySyncState(): SyncStateStore {
   const sheets = new Map<string, Map<string, SyncedDocument>>()
   const workshops = new Map<string, SyncedWorkshop>()
   const conflicts = new Map<string, Map<string, SyncConflictRecord>>()
+  const ratings = new Map<string, Map<string, string>>()
   const of = <T>(map: Map<string, Map<string, T>>, key: string) => {
     if (!map.has(key)) map.set(key, new Map())
     return map.get(key)!
@@ -23,6 +24,11 @@ export function createMemorySyncState(): SyncStateStore {
     },
     syncedWorkshop: async (workshopId) => structuredClone(workshops.get(workshopId)),
     putSyncedWorkshop: async (workshopId, synced) => void workshops.set(workshopId, structuredClone(synced)),
+    syncedRatings: async (workshopId) => new Map(of(ratings, workshopId)),
+    async putSyncedRating(workshopId, ratingId, rev) {
+      if (rev) of(ratings, workshopId).set(ratingId, rev)
+      else of(ratings, workshopId).delete(ratingId)
+    },
     conflicts: async (workshopId) => structuredClone([...of(conflicts, workshopId).values()]),
     putConflict: async (record) => void of(conflicts, record.workshopId).set(record.sheetId, structuredClone(record)),
     removeConflict: async (workshopId, sheetId) => void of(conflicts, workshopId).delete(sheetId),

@@ -2,9 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { CURRENT_FORMAT_VERSION } from '@/domain/migrations'
+import { ratingFromSheet } from '@/domain/rating'
 import {
   decideIncoming,
   hasEditToSend,
+  ratingDocument,
+  ratingDocumentId,
+  ratingIdOf,
+  readRatingDocument,
   readSheetDocument,
   readWorkshopDocument,
   sheetDocument,
@@ -46,6 +51,15 @@ describe('reading what the server holds', () => {
     expect(readSheetDocument({ version: CURRENT_FORMAT_VERSION, sheet: { ...base, radar: 'cassé' } }, base.id)).toEqual({ ok: false, problem: 'invalid' })
     expect(readSheetDocument({ sheet: base }, base.id)).toEqual({ ok: false, problem: 'invalid' })
     expect(readSheetDocument(sheetDocument(base), crypto.randomUUID())).toEqual({ ok: false, problem: 'invalid' })
+  })
+
+  it('reads a rating document, and refuses a damaged one or one filed under another id', () => {
+    const rating = ratingFromSheet(base, { source: 'fichier', now: new Date('2026-12-04T10:00:00Z') })
+    expect(ratingIdOf(ratingDocumentId(rating.id))).toBe(rating.id)
+    expect(ratingIdOf(sheetDocumentId(base.id))).toBeUndefined()
+    expect(readRatingDocument(ratingDocument(rating), rating.id)).toEqual(rating)
+    expect(readRatingDocument(ratingDocument(rating), crypto.randomUUID())).toBeUndefined()
+    expect(readRatingDocument({ rating: { ...rating, radar: null } }, rating.id)).toBeUndefined()
   })
 
   it('reads the workshop document, and refuses one without valid details', () => {

@@ -99,7 +99,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'happy-dom' },
+        test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'happy-dom', setupFiles: ['tests/component/no-network.ts'] },
       },
       {
         extends: true,

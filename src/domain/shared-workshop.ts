@@ -10,6 +10,8 @@ import { changedFields, mergeSheets } from './sheet-merge'
 import { validateSheet, type Sheet } from './sheet'
 import { workshopBlockSchema } from './workshop-schema'
 import { ratingSchema, type Rating } from './rating-schema'
+import { voteSchema, type Vote } from './vote'
+import { supersedes } from './vote-file'
 import type { WorkshopBlock } from './workshop'
 
 /** The database of a workshop: CouchDB names are lowercase letters, digits and a few signs, starting with a letter. */
@@ -41,6 +43,97 @@ export function ratingDocument(rating: Rating): { rating: Rating } {
 export function readRatingDocument(document: Record<string, unknown>, expectedId: string): Rating | undefined {
   const result = ratingSchema.safeParse(document.rating)
   return result.success && result.data.id === expectedId ? result.data : undefined
+}
+
+const VOTE_PREFIX = 'vote:'
+
+/** A committee's vote of the workshop: its voters, ballots, history and the chair's decisions, in one document. */
+export function voteDocumentId(voteId: string): string {
+  return VOTE_PREFIX + voteId
+}
+
+/** The vote id of a « vote:<id> » document (undefined for any other document). */
+export function voteIdOf(documentId: string): string | undefined {
+  return documentId.startsWith(VOTE_PREFIX) ? documentId.slice(VOTE_PREFIX.length) : undefined
+}
+
+export function voteDocument(vote: Vote): { vote: Vote } {
+  return { vote }
+}
+
+/** The vote a server document holds, validated, of this workshop and under its own id (undefined otherwise). */
+export function readVoteDocument(document: Record<string, unknown>, expectedId: string, workshopId: string): Vote | undefined {
+  const result = voteSchema.safeParse(document.vote)
+  return result.success && result.data.id === expectedId && result.data.workshopId === workshopId ? result.data : undefined
+}
+
+/**
+ * Two copies of one vote, each with ballots recorded since they last agreed (two laptops in the room, one offline):
+ * one vote holding both. Only when they share the same set-up (title, day, rules, groups and candidates) and no
+ * group's tie was broken differently; otherwise undefined, and both copies are kept. Voters join by id; the history
+ * is the union of both (an event once); each voter's ballot is their latest recorded; confirmed if either was.
+ */
+export function mergeVotes(mine: Vote, theirs: Vote): Vote | undefined {
+  const setUp = (vote: Vote) => JSON.stringify([vote.title, vote.date, vote.rules, vote.groups])
+  if (setUp(mine) !== setUp(theirs)) return undefined
+  for (const tieBreak of theirs.tieBreaks) {
+    const same = mine.tieBreaks.find((candidate) => candidate.groupId === tieBreak.groupId)
+    if (same && JSON.stringify(same.order) !== JSON.stringify(tieBreak.order)) return undefined
+  }
+  const eventKey = (event: Vote['history'][number]) => `${event.kind}|${event.voterId}|${event.at}`
+  const history = [...new Map([...mine.history, ...theirs.history].map((event) => [eventKey(event), event])).values()].sort((a, b) =>
+    a.at.localeCompare(b.at),
+  )
+  const ballots = new Map(mine.ballots.map((ballot) => [ballot.voterId, ballot]))
+  for (const ballot of theirs.ballots) {
+    const current = ballots.get(ballot.voterId)
+    if (!current || ballot.recordedAt > current.recordedAt) ballots.set(ballot.voterId, ballot)
+  }
+  const merged = {
+    ...mine,
+    updatedAt: mine.updatedAt > theirs.updatedAt ? mine.updatedAt : theirs.updatedAt,
+    voters: [...mine.voters, ...theirs.voters.filter((voter) => !mine.voters.some((known) => known.id === voter.id))],
+    ballots: [...ballots.values()],
+    history,
+    tieBreaks: [...mine.tieBreaks, ...theirs.tieBreaks.filter((tieBreak) => !mine.tieBreaks.some((known) => known.groupId === tieBreak.groupId))],
+    confirmedAt: mine.confirmedAt ?? theirs.confirmedAt,
+  }
+  const checked = voteSchema.safeParse(merged)
+  return checked.success ? checked.data : undefined
+}
+
+/** What to do with a vote document that changed on the server. */
+export type IncomingVote =
+  | { kind: 'known' }
+  /** Not changed here since the last agreement (or new here, or theirs holds all of this browser's): take theirs. */
+  | { kind: 'take'; vote: Vote }
+  /** This browser's holds all of theirs: keep it, and send it over theirs. */
+  | { kind: 'keep' }
+  /** Ballots recorded on both sides: the merge, kept here and sent. */
+  | { kind: 'merge'; vote: Vote }
+  /** Set up differently on both sides: theirs is kept beside this browser's, as another vote. */
+  | { kind: 'keepBoth'; theirs: Vote }
+  /** Deleted there, not changed here: removed here. */
+  | { kind: 'remove' }
+  /** Deleted there, changed here: kept, and sent back. */
+  | { kind: 'keepDeletedThere' }
+
+export function decideIncomingVote(
+  change: { rev: string; theirs: Vote | undefined },
+  local: Vote | undefined,
+  known: { rev: string; base?: Vote } | undefined,
+): IncomingVote {
+  if (known?.rev === change.rev) return { kind: 'known' }
+  const unchangedHere = local !== undefined && known?.base !== undefined && JSON.stringify(local) === JSON.stringify(known.base)
+  const theirs = change.theirs
+  if (!theirs) {
+    if (!local) return { kind: 'known' }
+    return unchangedHere ? { kind: 'remove' } : { kind: 'keepDeletedThere' }
+  }
+  if (!local || unchangedHere || supersedes(theirs, local)) return { kind: 'take', vote: theirs }
+  if (supersedes(local, theirs)) return { kind: 'keep' }
+  const merged = mergeVotes(local, theirs)
+  return merged ? { kind: 'merge', vote: merged } : { kind: 'keepBoth', theirs }
 }
 
 export function sheetDocumentId(sheetId: string): string {

@@ -6,7 +6,7 @@ import type { Sheet } from '@/domain/sheet'
 import type { Vote } from '@/domain/vote'
 import type { Workshop } from '@/domain/workshop'
 import type { SyncedDocument } from '@/domain/shared-workshop'
-import type { SharedWorkshopRecord, SyncConflictRecord, SyncedWorkshop } from './workshop-sync'
+import type { SharedWorkshopRecord, SyncConflictRecord, SyncedVote, SyncedWorkshop } from './workshop-sync'
 import { completeStoredSheet } from '@/domain/migrations'
 import { summarise, type SheetSummary } from '@/domain/summary'
 
@@ -66,6 +66,12 @@ export interface SyncedRatingRecord {
   rev: string
 }
 
+/** What was last agreed with the server on a vote of a shared workshop. */
+export interface SyncedVoteRecord extends SyncedVote {
+  workshopId: string
+  voteId: string
+}
+
 /** What was last agreed with the server on a shared workshop's document. */
 export interface SyncedWorkshopRecord extends SyncedWorkshop {
   workshopId: string
@@ -96,6 +102,7 @@ export class SheetDatabase extends Dexie {
   syncedWorkshops!: EntityTable<SyncedWorkshopRecord, 'workshopId'>
   syncConflicts!: Dexie.Table<SyncConflictRecord, [string, string]>
   syncedRatings!: Dexie.Table<SyncedRatingRecord, [string, string]>
+  syncedVotes!: Dexie.Table<SyncedVoteRecord, [string, string]>
 
   constructor(name = DEFAULT_DATABASE_NAME) {
     super(name)
@@ -132,13 +139,14 @@ export class SheetDatabase extends Dexie {
     // history; summaries gain the short label. The same completion as version 3, which fills whatever is missing.
     this.version(7).upgrade(completeStoredRecords)
     // Version 8: workshops shared on a server — which (and where their changes were read up to), what was last
-    // agreed with the server on each document (sheets, the workshop, ratings), and the conflicts waiting for the person.
+    // agreed with the server on each document (sheets, the workshop, ratings, votes), and the conflicts waiting for the person.
     this.version(8).stores({
       sharedWorkshops: 'workshopId',
       syncedSheets: '[workshopId+sheetId], workshopId',
       syncedWorkshops: 'workshopId',
       syncConflicts: '[workshopId+sheetId], workshopId',
       syncedRatings: '[workshopId+ratingId], workshopId',
+      syncedVotes: '[workshopId+voteId], workshopId',
     })
     // Dexie closes this connection on versionchange so the other tab can upgrade; the page is told why.
     this.on('versionchange', () => {

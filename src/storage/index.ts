@@ -51,14 +51,26 @@ export function votesRepository(): VotesRepository {
  * The workshop sync on the app's database, with the server at `baseUrl`. Its modules load only now: a browser whose
  * deployment names no server never fetches them.
  */
-export async function workshopSync(baseUrl: string, security: (session: { name: string | null }) => DatabaseSecurity) {
+export async function workshopSync(
+  baseUrl: string,
+  security: (session: { name: string | null }) => DatabaseSecurity,
+  voteCopyTitle: (title: string) => string,
+) {
   const [{ createWorkshopSync }, { couchServer }, { createSyncState }] = await Promise.all([
     import('./workshop-sync'),
     import('./couch-client'),
     import('./sync-state'),
   ])
   const server = couchServer(baseUrl)
-  const sync = createWorkshopSync({ server, sheets: sheetsRepository(), workshops: workshopsRepository(), state: createSyncState(appDatabase()), security })
+  const sync = createWorkshopSync({
+    server,
+    sheets: sheetsRepository(),
+    workshops: workshopsRepository(),
+    votes: votesRepository(),
+    state: createSyncState(appDatabase()),
+    security,
+    voteCopyTitle,
+  })
   return { ...sync, session: server.session, signIn: server.signIn }
 }
 

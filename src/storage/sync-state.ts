@@ -1,7 +1,7 @@
 // What the workshop sync knows, in IndexedDB beside the sheets: it survives the tab, the browser and the night.
 import type { SyncedDocument } from '@/domain/shared-workshop'
 import type { SheetDatabase } from './db'
-import type { SyncStateStore } from './workshop-sync'
+import type { SyncStateStore, SyncedVote } from './workshop-sync'
 
 export function createSyncState(db: SheetDatabase): SyncStateStore {
   return {
@@ -32,6 +32,14 @@ export function createSyncState(db: SheetDatabase): SyncStateStore {
     async putSyncedRating(workshopId, ratingId, rev) {
       if (rev) await db.syncedRatings.put({ workshopId, ratingId, rev })
       else await db.syncedRatings.delete([workshopId, ratingId])
+    },
+    async syncedVotes(workshopId) {
+      const records = await db.syncedVotes.where('workshopId').equals(workshopId).toArray()
+      return new Map(records.map(({ voteId, rev, base }): [string, SyncedVote] => [voteId, base ? { rev, base } : { rev }]))
+    },
+    async putSyncedVote(workshopId, voteId, synced) {
+      if (synced) await db.syncedVotes.put({ workshopId, voteId, ...synced })
+      else await db.syncedVotes.delete([workshopId, voteId])
     },
     conflicts: (workshopId) => db.syncConflicts.where('workshopId').equals(workshopId).sortBy('detectedAt'),
     async putConflict(record) {

@@ -15,6 +15,11 @@ import {
   ratingIdOf,
   readRatingDocument,
   readSheetDocument,
+  readVoteDocument,
+  voteDocument,
+  voteDocumentId,
+  voteIdOf,
+  decideIncomingVote,
   readWorkshopDocument,
   sheetDocument,
   sheetDocumentId,
@@ -27,6 +32,8 @@ import { changedFields } from '@/domain/sheet-merge'
 import { withMembers, workshopBlock, type Workshop, type WorkshopBlock } from '@/domain/workshop'
 import type { Sheet } from '@/domain/sheet'
 import type { Rating } from '@/domain/rating'
+import type { Vote } from '@/domain/vote'
+import type { VotesRepository } from './votes-repository'
 import { ServerProblem, isServerProblem, type CouchDocument, type DatabaseSecurity, type couchServer } from './couch-client'
 import type { SheetsRepository } from './sheets-repository'
 import type { WorkshopsRepository } from './workshops-repository'
@@ -55,6 +62,11 @@ export interface SyncedWorkshop {
 interface WorkshopContent {
   block: WorkshopBlock
   sheetIds: string[]
+}
+
+export interface SyncedVote {
+  rev: string
+  base?: Vote
 }
 
 /** A sheet changed on both sides in the same fields, set aside until the person chooses. */
@@ -89,6 +101,9 @@ export interface SyncStateStore {
   /** The server revision of each rating this browser and the server agree on, by rating id. */
   syncedRatings(workshopId: string): Promise<Map<string, string>>
   putSyncedRating(workshopId: string, ratingId: string, rev: string | undefined): Promise<void>
+  /** What was last agreed on each vote (base: undefined when this browser's copy must be sent whatever it is). */
+  syncedVotes(workshopId: string): Promise<Map<string, SyncedVote>>
+  putSyncedVote(workshopId: string, voteId: string, synced: SyncedVote | undefined): Promise<void>
   conflicts(workshopId: string): Promise<SyncConflictRecord[]>
   putConflict(record: SyncConflictRecord): Promise<void>
   removeConflict(workshopId: string, sheetId: string): Promise<void>
@@ -104,6 +119,8 @@ export interface SyncRound {
   keptDeletedThere: string[]
   /** Server documents this app cannot read (a newer version of the app wrote them, or they are damaged). */
   unreadable: number
+  /** Votes set up differently on two sides: the server's kept beside this browser's, under these new ids. */
+  voteCopies: string[]
 }
 
 export type ConflictChoice = 'mine' | 'theirs' | 'both'
@@ -114,12 +131,15 @@ export function createWorkshopSync(dependencies: {
   server: CouchServer
   sheets: SheetsRepository
   workshops: WorkshopsRepository
+  votes: VotesRepository
   state: SyncStateStore
+  /** The title of a vote kept beside another (set up differently on two sides): the person's words. */
+  voteCopyTitle?: (title: string) => string
   /** The security object of a database this browser creates (who may read and write it). */
   security?: (session: { name: string | null }) => DatabaseSecurity
   now?: () => Date
 }) {
-  const { server, sheets, workshops, state } = dependencies
+  const { server, sheets, workshops, votes, state } = dependencies
   const now = () => (dependencies.now ?? (() => new Date()))().toISOString()
 
   async function sharedDatabase(workshopId: string): Promise<{ shared: SharedWorkshopRecord; database: CouchDatabase }> {
@@ -157,10 +177,31 @@ export function createWorkshopSync(dependencies: {
     for (const sheetId of workshop.sheetIds) for (const rating of await sheets.listRatings(sheetId)) localRatings.set(rating.id, rating)
     for (const [ratingId, rating] of localRatings) if (!syncedRatings.has(ratingId)) documents.push({ _id: ratingDocumentId(ratingId), ...ratingDocument(rating) })
     for (const [ratingId, rev] of syncedRatings) if (!localRatings.has(ratingId)) documents.push({ _id: ratingDocumentId(ratingId), _rev: rev, _deleted: true })
+    // The workshop's votes: each one changed here since the last agreement, and those deleted here.
+    const syncedVotes = await state.syncedVotes(workshopId)
+    const localVotes = new Map((await votes.listForWorkshop(workshopId)).map((vote) => [vote.id, vote]))
+    for (const [voteId, vote] of localVotes) {
+      const synced = syncedVotes.get(voteId)
+      if (synced?.base && JSON.stringify(synced.base) === JSON.stringify(vote)) continue
+      documents.push({ _id: voteDocumentId(voteId), ...(synced ? { _rev: synced.rev } : {}), ...voteDocument(vote) })
+    }
+    for (const [voteId, synced] of syncedVotes) if (!localVotes.has(voteId)) documents.push({ _id: voteDocumentId(voteId), _rev: synced.rev, _deleted: true })
     if (documents.length === 0) return
 
     const outcomes = await database.write(documents)
     for (const outcome of outcomes) {
+      const voteId = voteIdOf(outcome.id)
+      if (voteId !== undefined) {
+        if (outcome.ok) {
+          const vote = localVotes.get(voteId)
+          await state.putSyncedVote(workshopId, voteId, vote ? { rev: outcome.rev, base: vote } : undefined)
+          round.sent++
+        } else if (outcome.conflict) {
+          const current = await database.read(outcome.id)
+          if (current) await receive(workshopId, database, current, round)
+        } else throw new ServerProblem(outcome.problem ?? 'badResponse')
+        continue
+      }
       const ratingId = ratingIdOf(outcome.id)
       if (ratingId !== undefined) {
         if (outcome.ok) await state.putSyncedRating(workshopId, ratingId, localRatings.has(ratingId) ? outcome.rev : undefined)
@@ -205,6 +246,8 @@ export function createWorkshopSync(dependencies: {
     if (document._id === WORKSHOP_DOCUMENT_ID) return receiveWorkshop(workshopId, document)
     const ratingId = ratingIdOf(document._id)
     if (ratingId !== undefined) return receiveRating(workshopId, ratingId, document, round)
+    const voteId = voteIdOf(document._id)
+    if (voteId !== undefined) return receiveVote(workshopId, voteId, document, round)
     const sheetId = sheetIdOf(document._id)
     if (!sheetId || !document._rev) return
     let theirs: Sheet | undefined
@@ -314,6 +357,52 @@ export function createWorkshopSync(dependencies: {
     round.received++
   }
 
+  /** A vote from the server: taken, kept, merged (ballots from both sides), or kept beside this browser's. */
+  async function receiveVote(workshopId: string, voteId: string, document: CouchDocument, round: SyncRound): Promise<void> {
+    if (!document._rev) return
+    let theirs: Vote | undefined
+    if (!document._deleted) {
+      theirs = readVoteDocument(document, voteId, workshopId)
+      if (!theirs) {
+        round.unreadable++
+        return
+      }
+    }
+    const local = await votes.get(voteId)
+    const incoming = decideIncomingVote({ rev: document._rev, theirs }, local, (await state.syncedVotes(workshopId)).get(voteId))
+    switch (incoming.kind) {
+      case 'known':
+        return
+      case 'take':
+        await votes.put(incoming.vote)
+        await state.putSyncedVote(workshopId, voteId, { rev: document._rev, base: incoming.vote })
+        round.received++
+        return
+      case 'keep':
+        await state.putSyncedVote(workshopId, voteId, { rev: document._rev, base: theirs })
+        return
+      case 'merge':
+        await votes.put(incoming.vote)
+        await state.putSyncedVote(workshopId, voteId, { rev: document._rev, base: theirs })
+        round.received++
+        return
+      case 'keepBoth': {
+        const copy = { ...incoming.theirs, id: crypto.randomUUID(), title: (dependencies.voteCopyTitle ?? ((title: string) => title))(incoming.theirs.title) }
+        await votes.put(copy)
+        await state.putSyncedVote(workshopId, voteId, { rev: document._rev, base: theirs })
+        round.voteCopies.push(copy.id)
+        return
+      }
+      case 'remove':
+        await votes.remove(voteId)
+        await state.putSyncedVote(workshopId, voteId, undefined)
+        round.received++
+        return
+      case 'keepDeletedThere':
+        await state.putSyncedVote(workshopId, voteId, { rev: document._rev })
+    }
+  }
+
   async function conflictOf(workshopId: string, sheetId: string): Promise<SyncConflictRecord | undefined> {
     return (await state.conflicts(workshopId)).find((conflict) => conflict.sheetId === sheetId)
   }
@@ -370,7 +459,7 @@ export function createWorkshopSync(dependencies: {
 
   async function round(workshopId: string): Promise<SyncRound> {
     const { shared, database } = await sharedDatabase(workshopId)
-    const result: SyncRound = { sent: 0, received: 0, conflicts: 0, keptDeletedThere: [], unreadable: 0 }
+    const result: SyncRound = { sent: 0, received: 0, conflicts: 0, keptDeletedThere: [], unreadable: 0, voteCopies: [] }
     await fetchChanges(workshopId, database, shared, result)
     await send(workshopId, database, result)
     return result
@@ -421,6 +510,13 @@ export function createWorkshopSync(dependencies: {
       for (const sheetId of workshop.sheetIds) for (const rating of await sheets.listRatings(sheetId)) localRatings.add(rating.id)
       for (const ratingId of localRatings) if (!syncedRatings.has(ratingId)) count++
       for (const ratingId of syncedRatings.keys()) if (!localRatings.has(ratingId)) count++
+      const syncedVotes = await state.syncedVotes(workshopId)
+      const localVotes = await votes.listForWorkshop(workshopId)
+      for (const vote of localVotes) {
+        const base = syncedVotes.get(vote.id)?.base
+        if (!base || JSON.stringify(base) !== JSON.stringify(vote)) count++
+      }
+      for (const voteId of syncedVotes.keys()) if (!localVotes.some((vote) => vote.id === voteId)) count++
       return count
     },
 

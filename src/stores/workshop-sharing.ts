@@ -25,6 +25,8 @@ export interface SharedWorkshopState {
   conflicts: SyncConflictRecord[]
   /** Sheets deleted on the server but edited here, kept and sent back: the person is told once. */
   keptDeletedThere: string[]
+  /** Votes of the server kept beside this browser's (set up differently on two sides): the person is told once. */
+  voteCopies: string[]
 }
 
 /** How long the server may hold a request open before saying « nothing new » (long polling). */
@@ -42,9 +44,14 @@ export const useWorkshopSharingStore = defineStore('workshop-sharing', () => {
   /** Shares and joins the server refused until the person signs in: done once they have. */
   const awaitingSignIn = new Map<string, 'share' | 'join'>()
   let starting: Promise<void> | undefined
+  let words: (title: string) => string = (title) => title
 
-  /** Reads the deployment's setting once, and follows the workshops this browser shares when it names a server. */
-  function start(): Promise<void> {
+  /**
+   * Reads the deployment's setting once, and follows the workshops this browser shares when it names a server.
+   * `otherVersionTitle` words the title of a vote kept beside another (the view's words: a store words nothing).
+   */
+  function start(otherVersionTitle: (title: string) => string = words): Promise<void> {
+    words = otherVersionTitle
     starting ??= (async () => {
       const { readDeployment } = await import('@/services/deployment')
       const deployment = await readDeployment()
@@ -53,10 +60,14 @@ export const useWorkshopSharingStore = defineStore('workshop-sharing', () => {
         return
       }
       const memberRoles = deployment.server.memberRoles
-      sync.value = await workshopSync(new URL(deployment.server.path, location.origin).href, (session) => ({
-        admins: { names: session.name ? [session.name] : [], roles: [] },
-        members: { names: session.name ? [session.name] : [], roles: memberRoles },
-      }))
+      sync.value = await workshopSync(
+        new URL(deployment.server.path, location.origin).href,
+        (session) => ({
+          admins: { names: session.name ? [session.name] : [], roles: [] },
+          members: { names: session.name ? [session.name] : [], roles: memberRoles },
+        }),
+        (title) => words(title),
+      )
       serverPath.value = deployment.server.path
       sheetsRepository().observeLibrary(() => followed.forEach((follower) => follower.wake()))
       workshopsRepository().observe(() => followed.forEach((follower) => follower.wake()))
@@ -71,7 +82,7 @@ export const useWorkshopSharingStore = defineStore('workshop-sharing', () => {
   }
 
   function setState(workshopId: string, change: Partial<SharedWorkshopState>) {
-    const current = workshops.value[workshopId] ?? { status: { kind: 'working' }, conflicts: [], keptDeletedThere: [] }
+    const current = workshops.value[workshopId] ?? { status: { kind: 'working' }, conflicts: [], keptDeletedThere: [], voteCopies: [] }
     workshops.value = { ...workshops.value, [workshopId]: { ...current, ...change } }
   }
 
@@ -115,6 +126,7 @@ export const useWorkshopSharingStore = defineStore('workshop-sharing', () => {
             status: count > 0 ? { kind: 'toSend', count } : { kind: 'upToDate' },
             conflicts: await engine.conflicts(workshopId),
             keptDeletedThere: round.keptDeletedThere,
+            voteCopies: round.voteCopies,
           })
           // Sent with the others' changes merged in: one more round takes them out.
           if (count > 0 && round.sent > 0) continue

@@ -35,6 +35,7 @@ describe('the sync state in Chromium', () => {
     const theirs = { ...structuredClone(sheet), author: 'Camille' }
     await state.putConflict({ workshopId, sheetId: sheet.id, mine: sheet, theirs, theirsRev: '4-z', fields: ['author'], detectedAt: '2026-12-06T09:05:00.000Z' })
     await state.putSyncedRating(workshopId, 'avis-1', '1-r')
+    await state.putSyncedVote(workshopId, 'vote-1', { rev: '5-v' })
     first.close()
 
     const later = createSyncState(database(name))
@@ -46,6 +47,7 @@ describe('the sync state in Chromium', () => {
     expect(await later.conflicts(other)).toEqual([])
     expect(await later.syncedRatings(workshopId)).toEqual(new Map([['avis-1', '1-r']]))
     expect(await later.syncedRatings(other)).toEqual(new Map())
+    expect(await later.syncedVotes(workshopId)).toEqual(new Map([['vote-1', { rev: '5-v' }]]))
 
     await later.removeConflict(workshopId, sheet.id)
     await later.putSyncedSheet(workshopId, sheet.id, undefined)

@@ -107,8 +107,9 @@ describe('workshops in Chromium', () => {
     const library = createSheetsRepository(db)
     expect((await library.getAll()).map((sheet) => sheet.id).sort()).toEqual(sheets.map((sheet) => sheet.id).sort())
     expect((await library.listSummaries()).every((summary) => summary.revision === 4)).toBe(true)
-    // Upgraded through every later version: workshops (4), ratings (5), votes (6), all empty; sheets completed for format v3 (7).
-    expect(db.verno).toBe(7)
+    // Upgraded through every later version: workshops (4), ratings (5), votes (6), all empty; sheets completed for
+    // format v3 (7); the sync's tables (8).
+    expect(db.verno).toBe(8)
     expect(await createWorkshopsRepository(db).list()).toEqual([])
     expect(await library.ratingCounts()).toEqual(new Map())
     expect(await db.votes.count()).toBe(0)

@@ -11,6 +11,8 @@ import { browserProfileFetch } from '../support/couch-profile'
 import { createMemoryRepository } from '../support/memory-repository'
 import { createMemoryWorkshops } from '../support/memory-workshops'
 import { createMemorySyncState } from '../support/memory-sync-state'
+import { createMemoryVotes } from '../support/memory-votes'
+import { addVoter, createVote, recordBallot, type Vote } from '@/domain/vote'
 
 type TestServer = Awaited<ReturnType<typeof startCouchServer>>
 let server: TestServer
@@ -33,14 +35,17 @@ async function profile(name: string, password: string, sheets: Sheet[] = []) {
   await client.signIn(name, password)
   const library = createMemoryRepository(sheets)
   const workshops = createMemoryWorkshops()
+  const votes = createMemoryVotes()
   const sync = createWorkshopSync({
     server: client,
     sheets: library.repository,
     workshops: workshops.repository,
+    votes: votes.repository,
     state: createMemorySyncState(),
     security: () => MEMBERS,
+    voteCopyTitle: (title) => `${title} (autre version)`,
   })
-  return { network, library: library.repository, workshops: workshops.repository, sync }
+  return { network, library: library.repository, workshops: workshops.repository, votes: votes.repository, sync }
 }
 
 function sheetsOfTheRoom(count: number): Sheet[] {
@@ -231,5 +236,45 @@ describe('two versions kept by the server', () => {
     expect((await participant.workshops.get(workshop.id))?.sheetIds).toContain(copy!.id)
     await participant.sync.round(workshop.id)
     expect(await participant.sync.pendingCount(workshop.id)).toBe(0)
+  })
+})
+
+describe('a committee’s vote', () => {
+  it('goes to the other profile, and ballots recorded on both sides while one was offline end in one vote', async () => {
+    const { room, workshop, facilitator, participant } = await sharedWorkshop(3)
+    const groupId = crypto.randomUUID()
+    let vote: Vote = createVote({
+      workshopId: workshop.id,
+      title: 'Priorisation',
+      date: '2026-12-04',
+      groups: [{ id: groupId, label: 'Mobilités', candidates: room.map((sheet) => ({ sheetId: sheet.id, label: sheet.project.title })) }],
+      now: new Date('2026-12-04T14:00:00Z'),
+    })
+    for (const organisation of ['Région', 'Département']) {
+      const added = addVoter(vote, { organisation }, new Date('2026-12-04T14:01:00Z'))
+      if (!added.ok) throw new Error(organisation)
+      vote = added.vote
+    }
+    await facilitator.votes.put(vote)
+    await facilitator.sync.round(workshop.id)
+    await participant.sync.round(workshop.id)
+    expect(await participant.votes.get(vote.id)).toEqual(vote)
+
+    const ballot = (current: Vote, voter: number, minute: number) => {
+      const recorded = recordBallot(current, { voterId: current.voters[voter]!.id, rankings: { [groupId]: [room[voter]!.id] } }, new Date(Date.UTC(2026, 11, 4, 14, minute)))
+      if (!recorded.ok) throw new Error('ballot')
+      return recorded.vote
+    }
+    participant.network.offline = true
+    await participant.votes.put(ballot((await participant.votes.get(vote.id))!, 0, 10))
+    await facilitator.votes.put(ballot((await facilitator.votes.get(vote.id))!, 1, 11))
+    await facilitator.sync.round(workshop.id)
+    participant.network.offline = false
+    await participant.sync.round(workshop.id)
+    await facilitator.sync.round(workshop.id)
+    for (const side of [facilitator, participant]) {
+      expect((await side.votes.get(vote.id))?.ballots).toHaveLength(2)
+      expect(await side.sync.pendingCount(workshop.id)).toBe(0)
+    }
   })
 })

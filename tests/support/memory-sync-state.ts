@@ -1,7 +1,7 @@
 // The sync's state in memory, with the behaviour of the IndexedDB store (src/storage/sync-state.ts), for the sync
 // engine's tests against a server on loopback.
 import type { SyncedDocument } from '@/domain/shared-workshop'
-import type { SharedWorkshopRecord, SyncConflictRecord, SyncStateStore, SyncedWorkshop } from '@/storage/workshop-sync'
+import type { SharedWorkshopRecord, SyncConflictRecord, SyncStateStore, SyncedVote, SyncedWorkshop } from '@/storage/workshop-sync'
 
 export function createMemorySyncState(): SyncStateStore {
   const shared = new Map<string, SharedWorkshopRecord>()
@@ -9,6 +9,7 @@ export function createMemorySyncState(): SyncStateStore {
   const workshops = new Map<string, SyncedWorkshop>()
   const conflicts = new Map<string, Map<string, SyncConflictRecord>>()
   const ratings = new Map<string, Map<string, string>>()
+  const votes = new Map<string, Map<string, SyncedVote>>()
   const of = <T>(map: Map<string, Map<string, T>>, key: string) => {
     if (!map.has(key)) map.set(key, new Map())
     return map.get(key)!
@@ -28,6 +29,11 @@ export function createMemorySyncState(): SyncStateStore {
     async putSyncedRating(workshopId, ratingId, rev) {
       if (rev) of(ratings, workshopId).set(ratingId, rev)
       else of(ratings, workshopId).delete(ratingId)
+    },
+    syncedVotes: async (workshopId) => structuredClone(new Map(of(votes, workshopId))),
+    async putSyncedVote(workshopId, voteId, synced) {
+      if (synced) of(votes, workshopId).set(voteId, structuredClone(synced))
+      else of(votes, workshopId).delete(voteId)
     },
     conflicts: async (workshopId) => structuredClone([...of(conflicts, workshopId).values()]),
     putConflict: async (record) => void of(conflicts, record.workshopId).set(record.sheetId, structuredClone(record)),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createSheet, type Sheet } from '@/domain/sheet'
 import { CURRENT_FORMAT_VERSION } from '@/domain/migrations'
 import { ratingFromSheet } from '@/domain/rating'
+import { addVoter, createVote, recordBallot, type Vote } from '@/domain/vote'
 import {
   decideIncoming,
   hasEditToSend,
@@ -11,6 +12,12 @@ import {
   ratingIdOf,
   readRatingDocument,
   readSheetDocument,
+  readVoteDocument,
+  voteDocument,
+  voteDocumentId,
+  voteIdOf,
+  mergeVotes,
+  decideIncomingVote,
   readWorkshopDocument,
   sheetDocument,
   sheetDocumentId,
@@ -113,5 +120,60 @@ describe('deciding on a change from the server', () => {
     expect(hasEditToSend(4, agreed)).toBe(false)
     expect(hasEditToSend(5, agreed)).toBe(true)
     expect(hasEditToSend(1, undefined)).toBe(true)
+  })
+})
+
+describe('a vote recorded on two computers', () => {
+  const workshopId = crypto.randomUUID()
+  const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()]
+  const groupId = crypto.randomUUID()
+  const at = (minute: number) => new Date(Date.UTC(2026, 11, 4, 14, minute))
+  const setUp = (() => {
+    let vote = createVote({
+      workshopId,
+      title: 'Priorisation',
+      date: '2026-12-04',
+      groups: [{ id: groupId, label: 'Mobilités', candidates: [{ sheetId: a, label: 'A' }, { sheetId: b, label: 'B' }, { sheetId: c, label: 'C' }] }],
+      now: at(0),
+    })
+    for (const organisation of ['Région', 'Département', 'Métropole']) {
+      const added = addVoter(vote, { organisation }, at(1))
+      if (!added.ok) throw new Error(organisation)
+      vote = added.vote
+    }
+    return vote
+  })()
+  const ballot = (vote: Vote, voter: number, ranking: string[], minute: number): Vote => {
+    const recorded = recordBallot(vote, { voterId: vote.voters[voter]!.id, rankings: { [groupId]: ranking } }, at(minute))
+    if (!recorded.ok) throw new Error('ballot')
+    return recorded.vote
+  }
+
+  it('merges ballots recorded on each side into one vote, each voter’s latest ballot kept', () => {
+    const mine = ballot(setUp, 0, [a, b], 10)
+    const theirs = ballot(ballot(setUp, 1, [b, c], 11), 0, [c], 12)
+    const merged = mergeVotes(mine, theirs)
+    expect(merged?.ballots.map((recorded) => [recorded.voterId, recorded.rankings[groupId]])).toEqual([
+      [setUp.voters[0]!.id, [c]],
+      [setUp.voters[1]!.id, [b, c]],
+    ])
+    expect(merged?.history).toHaveLength(3)
+    expect(decideIncomingVote({ rev: '3-x', theirs }, mine, { rev: '2-x', base: setUp })).toEqual({ kind: 'merge', vote: merged })
+  })
+
+  it('takes a later state of the same vote, keeps one that holds theirs, and keeps both when set up differently', () => {
+    const mine = ballot(setUp, 0, [a, b], 10)
+    const later = ballot(mine, 1, [c], 11)
+    expect(decideIncomingVote({ rev: '3-x', theirs: later }, mine, { rev: '2-x', base: setUp })).toEqual({ kind: 'take', vote: later })
+    expect(decideIncomingVote({ rev: '3-x', theirs: mine }, later, { rev: '2-x', base: setUp })).toEqual({ kind: 'keep' })
+    const renamed = { ...ballot(setUp, 2, [a], 13), title: 'Autre intitulé' }
+    expect(mergeVotes(mine, renamed)).toBeUndefined()
+    expect(decideIncomingVote({ rev: '3-x', theirs: renamed }, mine, { rev: '2-x', base: setUp })).toEqual({ kind: 'keepBoth', theirs: renamed })
+  })
+
+  it('reads a vote document of this workshop only', () => {
+    expect(readVoteDocument(voteDocument(setUp), setUp.id, workshopId)).toEqual(setUp)
+    expect(readVoteDocument(voteDocument(setUp), setUp.id, crypto.randomUUID())).toBeUndefined()
+    expect(voteIdOf(voteDocumentId(setUp.id))).toBe(setUp.id)
   })
 })

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { benchCouchPort, benchServerModePort } from '../playwright.bench.config'
 import { COUCH_ADMIN, startCouchServer } from '../tests/support/couch-server.mjs'
 import { examples, fileOf } from '../tests/e2e/participants'
+import { workshopWith } from '../tests/e2e/helpers'
 
 const SHEETS = 20
 const PROFILES = 5
@@ -35,15 +36,7 @@ test(`a workshop of ${SHEETS} sheets reaches ${PROFILES} fresh profiles through 
   const couch = await startCouchServer(benchCouchPort)
   try {
     await couch.addUser('camille', 'mdp-camille', ['atelier'])
-    await page.goto('/ateliers')
-    await page.getByRole('button', { name: 'Nouvel atelier' }).click()
-    await page.getByLabel('Nom de l’atelier').fill(WORKSHOP)
-    await page.getByRole('button', { name: 'Créer l’atelier' }).click()
-    const chooser = page.waitForEvent('filechooser')
-    await page.getByRole('button', { name: 'Importer des fichiers dans l’atelier' }).click()
-    await (await chooser).setFiles(fileOf(twentySheets))
-    await expect(page.getByRole('dialog').getByText('Import terminé')).toBeVisible()
-    await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
+    await workshopWith(page, WORKSHOP, fileOf(twentySheets))
     await page.getByRole('button', { name: 'Partager sur le serveur' }).click()
     await signIn(page, COUCH_ADMIN.name, COUCH_ADMIN.password)
     await expect(page.getByRole('status').filter({ hasText: 'À jour' })).toBeVisible()

@@ -148,10 +148,14 @@ export function createWorkshopSync(dependencies: {
     return { shared, database: server.database(shared.database) }
   }
 
-  /** Sends every member sheet edited since the server last agreed, and the workshop document if it changed. */
-  async function send(workshopId: string, database: CouchDatabase, round: SyncRound): Promise<void> {
+  /**
+   * Everything of the workshop this browser changed since the server last agreed: the member sheets edited here
+   * (not those waiting for the person), the workshop document, the ratings added or removed, the votes changed or
+   * removed. What a round sends, and what « N modifications à envoyer » counts: written once for both.
+   */
+  async function outgoingChanges(workshopId: string) {
     const workshop = await workshops.get(workshopId)
-    if (!workshop) return
+    if (!workshop) return undefined
     const synced = await state.syncedSheets(workshopId)
     const waiting = new Set((await state.conflicts(workshopId)).map((conflict) => conflict.sheetId))
     const outgoing: { sheetId: string; sheet: Sheet; revision: number }[] = []
@@ -181,11 +185,19 @@ export function createWorkshopSync(dependencies: {
     const syncedVotes = await state.syncedVotes(workshopId)
     const localVotes = new Map((await votes.listForWorkshop(workshopId)).map((vote) => [vote.id, vote]))
     for (const [voteId, vote] of localVotes) {
-      const synced = syncedVotes.get(voteId)
-      if (synced?.base && JSON.stringify(synced.base) === JSON.stringify(vote)) continue
-      documents.push({ _id: voteDocumentId(voteId), ...(synced ? { _rev: synced.rev } : {}), ...voteDocument(vote) })
+      const syncedVote = syncedVotes.get(voteId)
+      if (syncedVote?.base && JSON.stringify(syncedVote.base) === JSON.stringify(vote)) continue
+      documents.push({ _id: voteDocumentId(voteId), ...(syncedVote ? { _rev: syncedVote.rev } : {}), ...voteDocument(vote) })
     }
-    for (const [voteId, synced] of syncedVotes) if (!localVotes.has(voteId)) documents.push({ _id: voteDocumentId(voteId), _rev: synced.rev, _deleted: true })
+    for (const [voteId, syncedVote] of syncedVotes) if (!localVotes.has(voteId)) documents.push({ _id: voteDocumentId(voteId), _rev: syncedVote.rev, _deleted: true })
+    return { documents, outgoing, workshopContent, localRatings, localVotes }
+  }
+
+  /** Sends everything changed here since the server last agreed (outgoingChanges), and records what it agreed. */
+  async function send(workshopId: string, database: CouchDatabase, round: SyncRound): Promise<void> {
+    const changes = await outgoingChanges(workshopId)
+    if (!changes) return
+    const { documents, outgoing, workshopContent, localRatings, localVotes } = changes
     if (documents.length === 0) return
 
     const outcomes = await database.write(documents)
@@ -497,27 +509,7 @@ export function createWorkshopSync(dependencies: {
 
     /** How many of this browser's changes the server has not received (what « N modifications à envoyer » counts). */
     async pendingCount(workshopId: string): Promise<number> {
-      const workshop = await workshops.get(workshopId)
-      if (!workshop) return 0
-      const synced = await state.syncedSheets(workshopId)
-      const waiting = new Set((await state.conflicts(workshopId)).map((conflict) => conflict.sheetId))
-      const revisions = await sheets.revisions(workshop.sheetIds)
-      let count = 0
-      for (const [sheetId, revision] of revisions) if (!waiting.has(sheetId) && hasEditToSend(revision, synced.get(sheetId))) count++
-      if (!sameWorkshop((await state.syncedWorkshop(workshopId))?.base, contentOf(workshop))) count++
-      const syncedRatings = await state.syncedRatings(workshopId)
-      const localRatings = new Set<string>()
-      for (const sheetId of workshop.sheetIds) for (const rating of await sheets.listRatings(sheetId)) localRatings.add(rating.id)
-      for (const ratingId of localRatings) if (!syncedRatings.has(ratingId)) count++
-      for (const ratingId of syncedRatings.keys()) if (!localRatings.has(ratingId)) count++
-      const syncedVotes = await state.syncedVotes(workshopId)
-      const localVotes = await votes.listForWorkshop(workshopId)
-      for (const vote of localVotes) {
-        const base = syncedVotes.get(vote.id)?.base
-        if (!base || JSON.stringify(base) !== JSON.stringify(vote)) count++
-      }
-      for (const voteId of syncedVotes.keys()) if (!localVotes.some((vote) => vote.id === voteId)) count++
-      return count
+      return (await outgoingChanges(workshopId))?.documents.length ?? 0
     },
 
     conflicts: (workshopId: string) => state.conflicts(workshopId),

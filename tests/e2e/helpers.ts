@@ -12,6 +12,38 @@ export async function importFiles(page: Page, files: FileToPick[]) {
   await (await chooser).setFiles(files as Parameters<Awaited<typeof chooser>['setFiles']>[0])
 }
 
+/**
+ * A workshop made by hand (« Nouvel atelier »), with these files imported into it; returns its address. The
+ * restitution, the server's sharing and its bench all start from one.
+ */
+export async function workshopWith(page: Page, title: string, files: FileToPick | FileToPick[]): Promise<string> {
+  await page.goto('/ateliers')
+  await page.getByRole('button', { name: 'Nouvel atelier' }).click()
+  await page.getByLabel('Nom de l’atelier').fill(title)
+  await page.getByRole('button', { name: 'Créer l’atelier' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Importer des fichiers dans l’atelier' }).click()
+  await (await chooser).setFiles(files as Parameters<Awaited<typeof chooser>['setFiles']>[0])
+  await expect(page.getByRole('dialog').getByText('Import terminé')).toBeVisible()
+  await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
+  return new URL(page.url()).pathname
+}
+
+/** Waits until the service worker controls the page: from then on the app opens without the network. */
+export async function untilServiceWorkerControls(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  const controlled = await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false)
+  // An active worker that has not claimed this page controls it from the next navigation.
+  if (!controlled) await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+}
+
 /** The sheet file a radar PNG carries (its compressed iTXt chunk), read with Node's zlib. */
 export function sheetFileInPng(png: Buffer): { sheets: { project: { title: string }; radar: Record<string, unknown> }[] } {
   let offset = 8

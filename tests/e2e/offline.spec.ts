@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { untilServiceWorkerControls } from './helpers'
 
 // The production build's service worker: after one visit, every screen opens without the network,
 // and a new version waits for the person's "Recharger" instead of reloading under their fingers.
@@ -7,16 +8,7 @@ import { expect, test, type Page } from '@playwright/test'
 async function installServiceWorker(page: Page) {
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Mes fiches Projet Data' })).toBeVisible()
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-  })
-  const controlled = await page
-    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
-    .then(() => true)
-    .catch(() => false)
-  // An active worker that has not claimed this page controls it from the next navigation.
-  if (!controlled) await page.reload()
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+  await untilServiceWorkerControls(page)
 }
 
 async function waitUntilSaved(page: Page) {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { examples, FIVE_AUTHORS, fileOf, participants, sameProject } from './participants'
+import { workshopWith } from './helpers'
 
 const shots = resolve(new URL('../..', import.meta.url).pathname, process.env.E2E_OUTPUT ?? 'test-results', 'restitution-room')
 
@@ -24,21 +25,6 @@ const MESSAGE_KEYS: string[] = (() => {
   return keys.filter((key) => key.includes('.'))
 })()
 const keysIn = (text: string) => MESSAGE_KEYS.filter((key) => text.includes(key))
-
-/** A workshop made by hand, with these sheets imported into it; returns its address. */
-async function workshopWith(page: Page, title: string, file: ReturnType<typeof fileOf>): Promise<string> {
-  await page.goto('/ateliers')
-  await page.getByRole('button', { name: 'Nouvel atelier' }).click()
-  await page.getByLabel('Nom de l’atelier').fill(title)
-  await page.getByRole('button', { name: 'Créer l’atelier' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Importer des fichiers dans l’atelier' }).click()
-  await (await chooser).setFiles(file)
-  await expect(page.getByRole('dialog').getByText('Import terminé')).toBeVisible()
-  await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
-  return new URL(page.url()).pathname
-}
 
 async function examplesWorkshop(page: Page): Promise<string> {
   await page.goto('/')

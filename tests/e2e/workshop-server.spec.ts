@@ -5,6 +5,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { couchPort, serverModePort } from '../../playwright.config'
 import { COUCH_ADMIN, startCouchServer } from '../support/couch-server.mjs'
 import { fileOf, participants } from './participants'
+import { untilServiceWorkerControls, workshopWith } from './helpers'
 
 // One server on one port: the journeys of this file run one after the other, each with a fresh server.
 test.describe.configure({ mode: 'serial' })
@@ -64,17 +65,7 @@ const sharingStatus = (page: Page) => page.getByRole('region', { name: /Serveur 
 
 /** The facilitator's workshop of the 6 participants' sheets, shared on the server; returns its address. */
 async function facilitatorShares(page: Page): Promise<string> {
-  await page.goto('/ateliers')
-  await page.getByRole('button', { name: 'Nouvel atelier' }).click()
-  await page.getByLabel('Nom de l’atelier').fill(WORKSHOP)
-  await page.getByRole('button', { name: 'Créer l’atelier' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: WORKSHOP })).toBeVisible()
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Importer des fichiers dans l’atelier' }).click()
-  await (await chooser).setFiles(fileOf(participants))
-  await expect(page.getByRole('dialog').getByText('Import terminé')).toBeVisible()
-  await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
-
+  await workshopWith(page, WORKSHOP, fileOf(participants))
   await page.getByRole('button', { name: 'Partager sur le serveur' }).click()
   await expect(sharingStatus(page)).toHaveText(/Connectez-vous au serveur/)
   await signIn(page, COUCH_ADMIN.name, COUCH_ADMIN.password)
@@ -93,17 +84,15 @@ async function participantJoins(page: Page, address: string) {
   await expect(sharingStatus(page)).toHaveText('À jour')
 }
 
-/** Waits until the service worker controls the page: from then on the app opens without the network. */
-async function worksOffline(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-  })
-  const controlled = await page
-    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
-    .then(() => true)
-    .catch(() => false)
-  if (!controlled) await page.reload()
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+/** A shared workshop of 6 sheets, joined by a participant whose network then goes down (the app still opens). */
+async function participantGoesOffline(browser: Browser) {
+  const facilitator = await profile(browser)
+  const participant = await profile(browser)
+  const address = await facilitatorShares(facilitator.page)
+  await participantJoins(participant.page, address)
+  await untilServiceWorkerControls(participant.page)
+  await participant.context.setOffline(true)
+  return { facilitator, participant, address }
 }
 
 const sheetAddress = (index: number) => `/fiches/${participants[index]!.id}`
@@ -139,13 +128,7 @@ test('two profiles share a workshop of 6 sheets: an edit on each side arrives on
 })
 
 test('the same field edited on both sides while one was offline: the question, and « Garder les deux » keeps both texts', async ({ browser }) => {
-  const facilitator = await profile(browser)
-  const participant = await profile(browser)
-  const address = await facilitatorShares(facilitator.page)
-  await participantJoins(participant.page, address)
-
-  await worksOffline(participant.page)
-  await participant.context.setOffline(true)
+  const { facilitator, participant, address } = await participantGoesOffline(browser)
   await editField(participant.page, 2, 'Rédigée par', 'Version écrite hors ligne')
   await participant.page.goto(address)
   await expect(sharingStatus(participant.page)).toHaveText('Hors ligne — envoi au retour du réseau')
@@ -178,13 +161,7 @@ test('the same field edited on both sides while one was offline: the question, a
 })
 
 test('an edit made offline, the tab closed and reopened once the network is back, is delivered', async ({ browser }) => {
-  const facilitator = await profile(browser)
-  const participant = await profile(browser)
-  const address = await facilitatorShares(facilitator.page)
-  await participantJoins(participant.page, address)
-
-  await worksOffline(participant.page)
-  await participant.context.setOffline(true)
+  const { facilitator, participant, address } = await participantGoesOffline(browser)
   await editField(participant.page, 3, 'Collectivité porteuse', 'Saisie hors ligne puis onglet fermé')
   await participant.page.close()
   await participant.context.setOffline(false)

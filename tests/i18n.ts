@@ -4,6 +4,8 @@ import sheetMessages from '@/i18n/fr-sheet.json'
 import importMessages from '@/i18n/fr-import.json'
 import privacyMessages from '@/i18n/fr-privacy.json'
 import workshopMessages from '@/i18n/fr-workshop.json'
+import trashMessages from '@/i18n/fr-trash.json'
+import formMessages from '@/i18n/fr-form.json'
 import type { HasMessage, Translate } from '@/presentation/translate'
 
 /**
@@ -11,7 +13,7 @@ import type { HasMessage, Translate } from '@/presentation/translate'
  * message key to a person (the app's own translator would show the key itself).
  */
 export function createTestI18n() {
-  const i18n = createAppI18n([sheetMessages, importMessages, privacyMessages, workshopMessages])
+  const i18n = createAppI18n([sheetMessages, importMessages, privacyMessages, workshopMessages, trashMessages, formMessages])
   const { t, te } = i18n.global
   i18n.global.t = ((key: string, ...rest: unknown[]) => {
     if (!te(key)) throw new Error(`Message key missing from the French locale: ${key}`)

@@ -5,6 +5,7 @@
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from '@/i18n'
 import { formatCount } from '@/presentation/format'
+import '@/i18n/form-messages'
 
 /** The counter shows from this share of the limit. */
 const COUNTER_FROM = 0.9

@@ -1,6 +1,7 @@
 // French messages for the app, split by screen: fr.json (the frame and the library), fr-sheet.json (the editor,
-// radar and print), fr-import.json (import problems), fr-privacy.json (the privacy page) and fr-workshop.json
-// (workshops, restitution, spreadsheet export), so the home page carries only the words it shows. A screen, dialog or
+// radar and print), fr-import.json (import problems), fr-privacy.json (the privacy page), fr-workshop.json
+// (workshops, restitution, spreadsheet export), fr-trash.json (the trash page) and fr-form.json (the text fields'
+// length counter), so the home page carries only the words it shows. A screen, dialog or
 // export that says the others imports their module (sheet-messages.ts…): the words arrive with the code that shows
 // them, and every text on screen follows (the messages are reactive).
 import { inject, shallowRef, type App, type InjectionKey } from 'vue'

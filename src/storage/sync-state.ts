@@ -14,9 +14,13 @@ export function createSyncState(db: SheetDatabase): SyncStateStore {
       const records = await db.syncedSheets.where('workshopId').equals(workshopId).toArray()
       return new Map(records.map(({ sheetId, rev, localRevision, base }): [string, SyncedDocument] => [sheetId, { rev, localRevision, base }]))
     },
-    async putSyncedSheet(workshopId, sheetId, synced) {
-      if (synced) await db.syncedSheets.put({ workshopId, sheetId, ...synced })
-      else await db.syncedSheets.delete([workshopId, sheetId])
+    async putSyncedSheets(workshopId, entries) {
+      const agreed = entries.flatMap(([sheetId, synced]) => (synced ? [{ workshopId, sheetId, ...synced }] : []))
+      const forgotten = entries.flatMap(([sheetId, synced]): [string, string][] => (synced ? [] : [[workshopId, sheetId]]))
+      await db.transaction('rw', db.syncedSheets, async () => {
+        if (agreed.length > 0) await db.syncedSheets.bulkPut(agreed)
+        if (forgotten.length > 0) await db.syncedSheets.bulkDelete(forgotten)
+      })
     },
     async syncedWorkshop(workshopId) {
       const record = await db.syncedWorkshops.get(workshopId)

@@ -95,7 +95,8 @@ export interface SyncStateStore {
   putShared(record: SharedWorkshopRecord): Promise<void>
   /** What was last agreed on each sheet document, by sheet id. */
   syncedSheets(workshopId: string): Promise<Map<string, SyncedDocument>>
-  putSyncedSheet(workshopId: string, sheetId: string, synced: SyncedDocument | undefined): Promise<void>
+  /** Records (or, with undefined, forgets) what was agreed on these sheets, in one write. */
+  putSyncedSheets(workshopId: string, entries: readonly (readonly [sheetId: string, synced: SyncedDocument | undefined])[]): Promise<void>
   syncedWorkshop(workshopId: string): Promise<SyncedWorkshop | undefined>
   putSyncedWorkshop(workshopId: string, synced: SyncedWorkshop): Promise<void>
   /** The server revision of each rating this browser and the server agree on, by rating id. */
@@ -126,6 +127,14 @@ export interface SyncRound {
 export type ConflictChoice = 'mine' | 'theirs' | 'both'
 
 const CHANGES_PAGE = 200
+
+/** A server version of a sheet to write here as it is, with this browser's revision it was decided against. */
+interface Take {
+  sheetId: string
+  rev: string
+  sheet: Sheet
+  localRevision: number | null
+}
 
 export function createWorkshopSync(dependencies: {
   server: CouchServer
@@ -228,7 +237,7 @@ export function createWorkshopSync(dependencies: {
           await state.putSyncedWorkshop(workshopId, { rev: outcome.rev, base: workshopContent })
         } else {
           const sent = outgoing.find((entry) => sheetDocumentId(entry.sheetId) === outcome.id)
-          if (sent) await state.putSyncedSheet(workshopId, sent.sheetId, { rev: outcome.rev, localRevision: sent.revision, base: sent.sheet })
+          if (sent) await state.putSyncedSheets(workshopId, [[sent.sheetId, { rev: outcome.rev, localRevision: sent.revision, base: sent.sheet }]])
         }
         round.sent++
         continue
@@ -245,9 +254,15 @@ export function createWorkshopSync(dependencies: {
     let since = shared.lastSeq
     for (;;) {
       const page = await database.changes(since, { limit: CHANGES_PAGE })
-      // The workshop document first: a sheet arriving for a workshop not here yet needs it.
-      const ordered = [...page.changes].sort((a, b) => Number(b.id === WORKSHOP_DOCUMENT_ID) - Number(a.id === WORKSHOP_DOCUMENT_ID))
-      for (const change of ordered) await receive(workshopId, database, change.document, round)
+      const documents = page.changes.map((change) => change.document)
+      // The workshop document first (a sheet arriving for a workshop not here yet needs it), then the sheets, taken
+      // together, then what points at them (ratings, votes).
+      const workshopDocument = documents.find((document) => document._id === WORKSHOP_DOCUMENT_ID)
+      if (workshopDocument) await receiveWorkshop(workshopId, workshopDocument)
+      await receiveSheets(workshopId, database, documents.filter((document) => sheetIdOf(document._id) !== undefined), round)
+      for (const document of documents) {
+        if (document._id !== WORKSHOP_DOCUMENT_ID && sheetIdOf(document._id) === undefined) await receive(workshopId, database, document, round)
+      }
       since = page.lastSeq
       await state.putShared({ ...shared, lastSeq: since })
       if (page.changes.length < CHANGES_PAGE) return
@@ -260,46 +275,87 @@ export function createWorkshopSync(dependencies: {
     if (ratingId !== undefined) return receiveRating(workshopId, ratingId, document, round)
     const voteId = voteIdOf(document._id)
     if (voteId !== undefined) return receiveVote(workshopId, voteId, document, round)
-    const sheetId = sheetIdOf(document._id)
-    if (!sheetId || !document._rev) return
-    let theirs: Sheet | undefined
-    if (!document._deleted) {
-      const read = readSheetDocument(document, sheetId)
-      if (!read.ok) {
-        round.unreadable++
-        return
+    return receiveSheets(workshopId, database, [document], round)
+  }
+
+  /**
+   * Sheet documents from the server, each decided against this browser's copy. The plain takes (the usual case: a
+   * workshop joined, sheets others saved) are written together, in one transaction and one state write, rather than
+   * one by one: a page of 200 changes costs a few writes, not a thousand.
+   */
+  async function receiveSheets(workshopId: string, database: CouchDatabase, documents: readonly CouchDocument[], round: SyncRound): Promise<void> {
+    if (documents.length === 0) return
+    const synced = await state.syncedSheets(workshopId)
+    const waiting = new Set((await state.conflicts(workshopId)).map((conflict) => conflict.sheetId))
+    const takes: Take[] = []
+    for (const document of documents) {
+      const sheetId = sheetIdOf(document._id)
+      if (!sheetId || !document._rev) continue
+      let theirs: Sheet | undefined
+      if (!document._deleted) {
+        const read = readSheetDocument(document, sheetId)
+        if (!read.ok) {
+          round.unreadable++
+          continue
+        }
+        theirs = read.sheet
       }
-      theirs = read.sheet
+      if (waiting.has(sheetId)) {
+        // Still waiting for the person: the question is asked again against the newest version of theirs.
+        if (theirs) await state.putConflict({ ...(await conflictOf(workshopId, sheetId))!, theirs, theirsRev: document._rev })
+        continue
+      }
+      const local = await sheets.getStored(sheetId)
+      const incoming = decideIncoming({ rev: document._rev, theirs }, local, synced.get(sheetId))
+      const serverConflict = theirs !== undefined && (document._conflicts?.length ?? 0) > 0
+      // A losing revision on the server is compared with the sheet as taken: that one is written first.
+      if (incoming.kind === 'take' && !serverConflict) {
+        takes.push({ sheetId, rev: document._rev, sheet: incoming.sheet, localRevision: local?.revision ?? null })
+        continue
+      }
+      await applyIncoming(workshopId, sheetId, document._rev, incoming, local?.revision, round)
+      if (serverConflict) await surfaceServerConflict(workshopId, sheetId, database, document, round)
     }
-    const synced = (await state.syncedSheets(workshopId)).get(sheetId)
-    if ((await state.conflicts(workshopId)).some((conflict) => conflict.sheetId === sheetId)) {
-      // Still waiting for the person: the question is asked again against the newest version of theirs.
-      if (theirs) await state.putConflict({ ...(await conflictOf(workshopId, sheetId))!, theirs, theirsRev: document._rev })
+    await takeSheets(workshopId, takes, round)
+  }
+
+  /**
+   * Writes the server's versions of sheets not edited here. One that was edited here meanwhile is left out (nothing
+   * of it is lost): the next round sends it, meets the server's version and merges.
+   */
+  async function takeSheets(workshopId: string, takes: readonly Take[], round: SyncRound): Promise<void> {
+    let pending = takes
+    while (pending.length > 0) {
+      const written = await sheets.importSheets(
+        pending.map((take) => take.sheet),
+        { expectedRevisions: new Map(pending.map((take) => [take.sheetId, take.localRevision])) },
+      )
+      if (!written.ok) {
+        const changed = new Set(written.changed)
+        pending = pending.filter((take) => !changed.has(take.sheetId))
+        continue
+      }
+      await state.putSyncedSheets(
+        workshopId,
+        pending.map((take) => [take.sheetId, { rev: take.rev, localRevision: written.revisions.get(take.sheetId)!, base: take.sheet }] as const),
+      )
+      await workshops.addSheets(workshopId, pending.map((take) => take.sheetId))
+      round.received += pending.length
       return
     }
-    const local = await sheets.getStored(sheetId)
-    await applyIncoming(workshopId, sheetId, document._rev, decideIncoming({ rev: document._rev, theirs }, local, synced), local?.revision, round)
-    if (theirs && document._conflicts?.length) await surfaceServerConflict(workshopId, sheetId, database, document, round)
   }
 
   async function applyIncoming(workshopId: string, sheetId: string, rev: string, incoming: Incoming, localRevision: number | undefined, round: SyncRound): Promise<void> {
     switch (incoming.kind) {
       case 'known':
         return
-      case 'take': {
-        const written = await sheets.importSheets([incoming.sheet], { expectedRevisions: new Map([[sheetId, localRevision ?? null]]) })
-        // Edited here meanwhile: the next round sends it, meets the server's version and merges.
-        if (!written.ok) return
-        await state.putSyncedSheet(workshopId, sheetId, { rev, localRevision: written.revisions.get(sheetId)!, base: incoming.sheet })
-        await workshops.addSheets(workshopId, [sheetId])
-        round.received++
-        return
-      }
+      case 'take':
+        return takeSheets(workshopId, [{ sheetId, rev, sheet: incoming.sheet, localRevision: localRevision ?? null }], round)
       case 'merge': {
         const saved = await sheets.save(incoming.sheet, { expectedRevision: localRevision! })
         if (!saved.ok) return
         // Agreed on theirs; the merge is an edit here, sent with their revision next.
-        await state.putSyncedSheet(workshopId, sheetId, { rev, localRevision: localRevision!, base: incoming.theirs })
+        await state.putSyncedSheets(workshopId, [[sheetId, { rev, localRevision: localRevision!, base: incoming.theirs }]])
         round.received++
         return
       }
@@ -309,12 +365,12 @@ export function createWorkshopSync(dependencies: {
         return
       case 'leave':
         await workshops.removeSheets(workshopId, [sheetId])
-        await state.putSyncedSheet(workshopId, sheetId, undefined)
+        await state.putSyncedSheets(workshopId, [[sheetId, undefined]])
         round.received++
         return
       case 'keepDeletedThere':
         // Sent again over the deletion (its revision is the tombstone's), so it comes back for everyone.
-        await state.putSyncedSheet(workshopId, sheetId, { rev, localRevision: -1, base: incoming.mine })
+        await state.putSyncedSheets(workshopId, [[sheetId, { rev, localRevision: -1, base: incoming.mine }]])
         round.keptDeletedThere.push(sheetId)
     }
   }
@@ -458,7 +514,7 @@ export function createWorkshopSync(dependencies: {
     if (choice === 'theirs') {
       const written = await sheets.importSheets([conflict.theirs])
       if (!written.ok) return undefined
-      await state.putSyncedSheet(workshopId, conflict.sheetId, { rev: conflict.theirsRev, localRevision: -1, base: conflict.mine })
+      await state.putSyncedSheets(workshopId, [[conflict.sheetId, { rev: conflict.theirsRev, localRevision: -1, base: conflict.mine }]])
     } else if (choice === 'both') {
       kept = copy(conflict.theirs)
       await sheets.importSheets([kept])
@@ -528,11 +584,11 @@ export function createWorkshopSync(dependencies: {
       if (conflict.losingRev) return settleServerConflict(workshopId, conflict, choice, copy)
       let kept: Sheet | undefined
       if (choice === 'mine') {
-        await state.putSyncedSheet(workshopId, sheetId, { rev: conflict.theirsRev, localRevision: -1, base: conflict.theirs })
+        await state.putSyncedSheets(workshopId, [[sheetId, { rev: conflict.theirsRev, localRevision: -1, base: conflict.theirs }]])
       } else {
         const written = await sheets.importSheets([conflict.theirs])
         if (!written.ok) return undefined
-        await state.putSyncedSheet(workshopId, sheetId, { rev: conflict.theirsRev, localRevision: written.revisions.get(sheetId)!, base: conflict.theirs })
+        await state.putSyncedSheets(workshopId, [[sheetId, { rev: conflict.theirsRev, localRevision: written.revisions.get(sheetId)!, base: conflict.theirs }]])
         if (choice === 'both') {
           kept = copy(conflict.mine)
           await sheets.importSheets([kept])

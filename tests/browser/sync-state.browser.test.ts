@@ -29,8 +29,8 @@ describe('the sync state in Chromium', () => {
     const first = database(name)
     const state = createSyncState(first)
     await state.putShared({ workshopId, database: `fiche-projet-data-atelier-${workshopId}`, lastSeq: '12-abc', sharedAt: '2026-12-06T09:00:00.000Z' })
-    await state.putSyncedSheet(workshopId, sheet.id, { rev: '3-x', localRevision: 5, base: sheet })
-    await state.putSyncedSheet(other, sheet.id, { rev: '1-y', localRevision: 1, base: sheet })
+    await state.putSyncedSheets(workshopId, [[sheet.id, { rev: '3-x', localRevision: 5, base: sheet }]])
+    await state.putSyncedSheets(other, [[sheet.id, { rev: '1-y', localRevision: 1, base: sheet }]])
     await state.putSyncedWorkshop(workshopId, { rev: '2-w', base: { block: { id: workshopId, title: 'Atelier', date: null, place: '', facilitator: '' }, sheetIds: [sheet.id] } })
     const theirs = { ...structuredClone(sheet), author: 'Camille' }
     await state.putConflict({ workshopId, sheetId: sheet.id, mine: sheet, theirs, theirsRev: '4-z', fields: ['author'], detectedAt: '2026-12-06T09:05:00.000Z' })
@@ -50,9 +50,26 @@ describe('the sync state in Chromium', () => {
     expect(await later.syncedVotes(workshopId)).toEqual(new Map([['vote-1', { rev: '5-v' }]]))
 
     await later.removeConflict(workshopId, sheet.id)
-    await later.putSyncedSheet(workshopId, sheet.id, undefined)
+    await later.putSyncedSheets(workshopId, [[sheet.id, undefined]])
     expect(await later.conflicts(workshopId)).toEqual([])
     expect(await later.syncedSheets(workshopId)).toEqual(new Map())
     expect((await later.syncedSheets(other)).size).toBe(1)
+  })
+
+  it('records and forgets several sheets in one write, as a page of the server’s changes is taken', async () => {
+    const state = createSyncState(database(`sync-state-${crypto.randomUUID()}`))
+    const workshopId = crypto.randomUUID()
+    const [cantines, voirie, eclairage] = ['Cantines', 'Voirie', 'Éclairage'].map((title) => createSheet({ title }))
+    await state.putSyncedSheets(workshopId, [
+      [cantines!.id, { rev: '1-a', localRevision: 1, base: cantines! }],
+      [voirie!.id, { rev: '1-b', localRevision: 1, base: voirie! }],
+    ])
+    await state.putSyncedSheets(workshopId, [
+      [cantines!.id, undefined],
+      [eclairage!.id, { rev: '2-c', localRevision: 3, base: eclairage! }],
+    ])
+    const synced = await state.syncedSheets(workshopId)
+    expect([...synced.keys()].sort()).toEqual([voirie!.id, eclairage!.id].sort())
+    expect(synced.get(eclairage!.id)).toEqual({ rev: '2-c', localRevision: 3, base: eclairage })
   })
 })

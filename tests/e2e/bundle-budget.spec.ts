@@ -15,7 +15,7 @@ function recordAssets(page: Page) {
 
 const kilobytes = (assets: { gzipped: number }[]) => assets.reduce((total, asset) => total + asset.gzipped, 0) / 1024
 
-test('the library page stays under 120 KB of gzipped JS and CSS and loads no Chart.js', async ({ page }, testInfo) => {
+test('the library page stays under 100 KB of gzipped JS and CSS and loads no Chart.js', async ({ page }, testInfo) => {
   const assets = recordAssets(page)
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Aucune fiche pour l’instant' })).toBeVisible()
@@ -23,7 +23,7 @@ test('the library page stays under 120 KB of gzipped JS and CSS and loads no Cha
   const home = kilobytes(assets)
   testInfo.annotations.push({ type: 'home page JS+CSS (gzip)', description: `${home.toFixed(1)} KB` })
   console.log(`Home page: ${home.toFixed(1)} KB of JS+CSS gzipped in ${assets.length} files`)
-  expect(home).toBeLessThanOrEqual(120)
+  expect(home).toBeLessThanOrEqual(100)
   for (const asset of assets) {
     const text = await (await page.request.get(asset.url)).text()
     expect(text, asset.url).not.toContain('RadialLinearScale')

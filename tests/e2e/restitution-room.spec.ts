@@ -1,7 +1,7 @@
 // The restitution as a room sees it, on the production build: after the facilitator's changes, in pages that opened
 // nothing else, on a 1280 × 720 and a 1920 × 1080 projector, with people's names where titles are shared, and with
 // the timers a facilitator leans on. Screenshots go to <output>/restitution-room/ for people to look at.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
@@ -20,8 +20,9 @@ const MESSAGE_KEYS: string[] = (() => {
       else walk(value as Record<string, unknown>, path)
     }
   }
-  for (const file of ['fr', 'fr-sheet', 'fr-import', 'fr-privacy', 'fr-workshop'])
-    walk(JSON.parse(readFileSync(new URL(`../../src/i18n/${file}.json`, import.meta.url), 'utf8')), '')
+  const folder = new URL('../../src/i18n/', import.meta.url)
+  for (const file of readdirSync(folder).filter((name) => /^fr.*\.json$/.test(name)))
+    walk(JSON.parse(readFileSync(new URL(file, folder), 'utf8')), '')
   return keys.filter((key) => key.includes('.'))
 })()
 const keysIn = (text: string) => MESSAGE_KEYS.filter((key) => text.includes(key))

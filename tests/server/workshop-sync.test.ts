@@ -29,7 +29,10 @@ afterAll(async () => {
   await server.stop()
 })
 
-async function profile(name: string, password: string, sheets: Sheet[] = []) {
+type Library = ReturnType<typeof createMemoryRepository>['repository']
+
+/** `syncSees` lets a test stand between the sync and the library (to count its writes, or edit meanwhile). */
+async function profile(name: string, password: string, sheets: Sheet[] = [], syncSees: (library: Library) => Library = (library) => library) {
   const network = browserProfileFetch()
   const client = couchServer(`${server.url}/`, network)
   await client.signIn(name, password)
@@ -38,7 +41,7 @@ async function profile(name: string, password: string, sheets: Sheet[] = []) {
   const votes = createMemoryVotes()
   const sync = createWorkshopSync({
     server: client,
-    sheets: library.repository,
+    sheets: syncSees(library.repository),
     workshops: workshops.repository,
     votes: votes.repository,
     state: createMemorySyncState(),
@@ -114,6 +117,48 @@ describe('sharing a workshop', () => {
     await facilitator.sync.round(workshop.id)
     expect(await facilitator.library.listRatings(room[0]!.id)).toEqual([])
     expect(await participant.sync.pendingCount(workshop.id)).toBe(0)
+  })
+
+  it('takes a page of the server’s sheets in one write; one edited here meanwhile waits for the next round, then merges', async () => {
+    const room = sheetsOfTheRoom(20)
+    const facilitator = await profile(COUCH_ADMIN.name, COUCH_ADMIN.password, room)
+    const workshop = await facilitator.workshops.create({ title: 'Comité régional', date: null, place: '', facilitator: '' }, room.map((sheet) => sheet.id))
+    await facilitator.sync.share(workshop.id)
+    const writes: number[] = []
+    let meanwhile: (() => Promise<void>) | undefined
+    const participant = await profile('camille', 'mdp-camille', [], (library) => ({
+      ...library,
+      async importSheets(sheets, options) {
+        writes.push(sheets.length)
+        const editing = meanwhile
+        meanwhile = undefined
+        await editing?.()
+        return library.importSheets(sheets, options)
+      },
+    }))
+    expect((await participant.sync.join(workshop.id)).received).toBe(20)
+    expect(writes).toEqual([20])
+    expect((await participant.workshops.get(workshop.id))?.sheetIds).toHaveLength(20)
+
+    for (const sheet of room.slice(0, 3)) await edit(facilitator, sheet.id, (edited) => (edited.project.problem = 'Revu par Sam'))
+    await facilitator.sync.round(workshop.id)
+    writes.length = 0
+    // Camille types in the first of them while the server's versions are being written.
+    meanwhile = () => edit(participant, room[0]!.id, (edited) => (edited.author = 'Camille'))
+    const round = await participant.sync.round(workshop.id)
+    // The batch went without the sheet being typed in; the same round's sending met the server's version of it and
+    // merged the two (different fields), to be sent at the next round.
+    expect(writes).toEqual([3, 2])
+    expect(round.received).toBe(3)
+    expect(await participant.library.get(room[0]!.id)).toMatchObject({ author: 'Camille', project: { problem: 'Revu par Sam' } })
+    expect(await participant.sync.pendingCount(workshop.id)).toBe(1)
+
+    await participant.sync.round(workshop.id)
+    await facilitator.sync.round(workshop.id)
+    for (const side of [facilitator, participant]) {
+      expect(await side.library.get(room[0]!.id)).toMatchObject({ author: 'Camille', project: { problem: 'Revu par Sam' } })
+      expect((await side.library.get(room[1]!.id))?.project.problem).toBe('Revu par Sam')
+    }
   })
 
   it('refuses to create a workshop’s database for an account that is not a server admin', async () => {

@@ -19,9 +19,11 @@ export function createMemorySyncState(): SyncStateStore {
     listShared: async () => structuredClone([...shared.values()]),
     putShared: async (record) => void shared.set(record.workshopId, structuredClone(record)),
     syncedSheets: async (workshopId) => structuredClone(of(sheets, workshopId)),
-    async putSyncedSheet(workshopId, sheetId, synced) {
-      if (synced) of(sheets, workshopId).set(sheetId, structuredClone(synced))
-      else of(sheets, workshopId).delete(sheetId)
+    async putSyncedSheets(workshopId, entries) {
+      for (const [sheetId, synced] of entries) {
+        if (synced) of(sheets, workshopId).set(sheetId, structuredClone(synced))
+        else of(sheets, workshopId).delete(sheetId)
+      }
     },
     syncedWorkshop: async (workshopId) => structuredClone(workshops.get(workshopId)),
     putSyncedWorkshop: async (workshopId, synced) => void workshops.set(workshopId, structuredClone(synced)),

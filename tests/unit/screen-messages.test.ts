@@ -5,13 +5,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, normalize } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-type Bundle = 'fr' | 'sheet' | 'import' | 'privacy' | 'workshop'
+type Bundle = 'fr' | 'sheet' | 'import' | 'privacy' | 'workshop' | 'trash' | 'form'
 const BUNDLE_FILES: Record<Bundle, string> = {
   fr: 'fr.json',
   sheet: 'fr-sheet.json',
   import: 'fr-import.json',
   privacy: 'fr-privacy.json',
   workshop: 'fr-workshop.json',
+  trash: 'fr-trash.json',
+  form: 'fr-form.json',
 }
 const messageModule = (bundle: Bundle) => join('src', 'i18n', `${bundle}-messages.ts`)
 

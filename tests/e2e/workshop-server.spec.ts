@@ -127,7 +127,7 @@ test('two profiles share a workshop of 6 sheets: an edit on each side arrives on
   await participant.context.close()
 })
 
-test('the same field edited on both sides while one was offline: the question, and « Garder les deux » keeps both texts', async ({ browser }) => {
+test('the same field edited on both sides while one was offline: the question, and « Garder les deux » keeps both texts', async ({ browser }, testInfo) => {
   const { facilitator, participant, address } = await participantGoesOffline(browser)
   await editField(participant.page, 2, 'Rédigée par', 'Version écrite hors ligne')
   await participant.page.goto(address)
@@ -142,6 +142,15 @@ test('the same field edited on both sides while one was offline: the question, a
   const question = participant.page.getByRole('region', { name: 'Serveur de partage' })
   await expect(question.getByText(/a été modifiée dans ce navigateur et sur le serveur/)).toBeVisible()
   await expect(question.getByText(/Leur version : modifiée par Version du facilitateur le/)).toBeVisible()
+  // The sheet's own page says it too, and leads to the question.
+  await participant.page.goto(sheetAddress(2))
+  const notice = participant.page.getByRole('status').filter({ hasText: 'Cette fiche a aussi été modifiée sur le serveur' })
+  await expect(notice).toContainText('l’auteur')
+  await participant.page.setViewportSize({ width: 360, height: 740 })
+  await notice.screenshot({ path: testInfo.outputPath('sheet-server-conflict-360.png') })
+  await participant.page.setViewportSize({ width: 1366, height: 768 })
+  await participant.page.getByRole('link', { name: `Choisir sur la page de l’atelier « ${WORKSHOP} »` }).click()
+  await expect(participant.page).toHaveURL(new RegExp(`${address}#conflits-serveur$`))
   await question.getByRole('button', { name: 'Garder les deux' }).click()
   await expect(participant.page.getByText(/Les deux versions sont gardées/)).toBeVisible()
   await expect(sharingStatus(participant.page)).toHaveText('À jour')

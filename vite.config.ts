@@ -79,10 +79,6 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    // The entry's own imports are preloaded from index.html; a lazy screen's imports are not listed in the code that
-    // loads it (those lists of hashed file names weighed ~2 KB gzipped on the home page). Once installed, every file
-    // comes from the service worker's cache, where the resulting waterfall costs nothing measurable.
-    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     reportCompressedSize: true,
   },
   test: {

@@ -6,6 +6,7 @@ import { createAppI18n, useAppI18n } from './i18n'
 import { listenForLaunchedFiles } from './services/launch-queue'
 import { databaseListeners } from './storage'
 import { useNotificationsStore } from './stores/notifications'
+import { isScreenLoadFailure } from './services/screen-load'
 import './styles/main.css'
 
 const pinia = createPinia()
@@ -23,3 +24,13 @@ databaseListeners.versionChange = () =>
   })
 databaseListeners.blocked = () =>
   useNotificationsStore(pinia).notify(i18n.global.t('app.databaseBlocked'), { tone: 'error' })
+
+// A screen whose code could not be fetched leaves the router where it was: say so rather than ignore the click, and
+// offer to open it again as a fresh page (which fetches its code anew).
+router.onError((error, to) => {
+  if (!isScreenLoadFailure(error)) return
+  useNotificationsStore(pinia).notify(i18n.global.t('app.screenLoadFailed'), {
+    tone: 'error',
+    action: { label: i18n.global.t('app.retry'), run: () => location.assign(router.resolve(to).href) },
+  })
+})

@@ -5,6 +5,8 @@ async function waitUntilSaved(page: Page) {
 }
 
 test('a workshop participant creates, fills, scores, reloads, duplicates and deletes a sheet', async ({ page }) => {
+  // A long journey: on a busy two-core machine its first run took the whole default minute (a limit, not a check).
+  test.setTimeout(180_000)
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Aucune fiche pour l’instant' })).toBeVisible()
   await page.getByRole('button', { name: 'Créer ma première fiche' }).click()

@@ -321,7 +321,7 @@ export function createWorkshopSync(dependencies: {
 
   /**
    * Writes the server's versions of sheets not edited here. One that was edited here meanwhile is left out (nothing
-   * of it is lost): the next round sends it, meets the server's version and merges.
+   * of it is lost): the round's sending that follows meets the server's version and merges the two.
    */
   async function takeSheets(workshopId: string, takes: readonly Take[], round: SyncRound): Promise<void> {
     let pending = takes

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts'
+import { appServers } from './tests/app-servers.ts'
 
 // Benchmarks that need Playwright rather than Vitest's browser mode (`npm run bench`, after the Vitest ones): a
 // browser launched with its own flags, such as a fake camera. They print figures and assert none. Their own port,
@@ -25,19 +26,5 @@ export default defineConfig({
     timezoneId: 'Europe/Paris',
     launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--lang=fr-FR'] },
   },
-  webServer: [
-    {
-      command: `npx vite build --outDir ${dist} && npx vite preview --outDir ${dist} --port ${port} --strictPort`,
-      url: `http://localhost:${port}`,
-      reuseExistingServer: false,
-      timeout: 180_000,
-    },
-    {
-      // The same build with a CouchDB server behind /couchdb/ (the sync bench starts the server on benchCouchPort).
-      command: `node tests/e2e/serve-with-server.mjs ${dist} ${benchServerModePort} ${benchCouchPort}`,
-      url: `http://localhost:${benchServerModePort}`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-    },
-  ],
+  webServer: appServers({ dist, port, serverModePort: benchServerModePort, couchPort: benchCouchPort, buildTimeout: 180_000 }),
 })

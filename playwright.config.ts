@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts'
+import { appServers } from './tests/app-servers.ts'
 
 // E2E_PORT, E2E_DIST and E2E_OUTPUT let two runs on one machine (two developers, two checkouts' helpers) use
 // different ports, build folders and result folders, so neither serves nor clears the other's files.
@@ -27,20 +28,5 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--lang=fr-FR'] },
   },
-  webServer: [
-    {
-      command: `npx vite build --outDir ${dist} && npx vite preview --outDir ${dist} --port ${port} --strictPort`,
-      url: `http://localhost:${port}`,
-      // Always a fresh build: a server left running would test yesterday's code.
-      reuseExistingServer: false,
-      timeout: 120_000,
-    },
-    {
-      // Started once the build above is served (Playwright starts its servers in order).
-      command: `node tests/e2e/serve-with-server.mjs ${dist} ${serverModePort} ${couchPort}`,
-      url: `http://localhost:${serverModePort}`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-    },
-  ],
+  webServer: appServers({ dist, port, serverModePort, couchPort, buildTimeout: 120_000 }),
 })

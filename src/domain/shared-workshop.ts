@@ -20,19 +20,21 @@ export function workshopDatabaseName(workshopId: string): string {
 }
 
 export const WORKSHOP_DOCUMENT_ID = 'workshop'
-const SHEET_PREFIX = 'sheet:'
 
-const RATING_PREFIX = 'rating:'
-
-/** A rating (« avis ») of a member sheet: written once, never edited (a corrected rating is a new one). */
-export function ratingDocumentId(ratingId: string): string {
-  return RATING_PREFIX + ratingId
+/** The ids of one kind of document (« sheet:<id> »…): a document's id, and the id a document's holds (undefined for another kind). */
+function documentIds(prefix: string) {
+  return {
+    documentId: (id: string): string => prefix + id,
+    idOf: (documentId: string): string | undefined => (documentId.startsWith(prefix) ? documentId.slice(prefix.length) : undefined),
+  }
 }
 
-/** The rating id of a « rating:<id> » document (undefined for any other document). */
-export function ratingIdOf(documentId: string): string | undefined {
-  return documentId.startsWith(RATING_PREFIX) ? documentId.slice(RATING_PREFIX.length) : undefined
-}
+/** A member sheet, under « sheet:<id> ». */
+export const { documentId: sheetDocumentId, idOf: sheetIdOf } = documentIds('sheet:')
+/** A rating (« avis ») of a member sheet, under « rating:<id> »: written once, never edited (a corrected rating is a new one). */
+export const { documentId: ratingDocumentId, idOf: ratingIdOf } = documentIds('rating:')
+/** A committee's vote of the workshop (voters, ballots, history, the chair's decisions in one document), under « vote:<id> ». */
+export const { documentId: voteDocumentId, idOf: voteIdOf } = documentIds('vote:')
 
 /** A rating's document content (without _id and _rev). */
 export function ratingDocument(rating: Rating): { rating: Rating } {
@@ -43,18 +45,6 @@ export function ratingDocument(rating: Rating): { rating: Rating } {
 export function readRatingDocument(document: Record<string, unknown>, expectedId: string): Rating | undefined {
   const result = ratingSchema.safeParse(document.rating)
   return result.success && result.data.id === expectedId ? result.data : undefined
-}
-
-const VOTE_PREFIX = 'vote:'
-
-/** A committee's vote of the workshop: its voters, ballots, history and the chair's decisions, in one document. */
-export function voteDocumentId(voteId: string): string {
-  return VOTE_PREFIX + voteId
-}
-
-/** The vote id of a « vote:<id> » document (undefined for any other document). */
-export function voteIdOf(documentId: string): string | undefined {
-  return documentId.startsWith(VOTE_PREFIX) ? documentId.slice(VOTE_PREFIX.length) : undefined
 }
 
 export function voteDocument(vote: Vote): { vote: Vote } {
@@ -134,15 +124,6 @@ export function decideIncomingVote(
   if (supersedes(local, theirs)) return { kind: 'keep' }
   const merged = mergeVotes(local, theirs)
   return merged ? { kind: 'merge', vote: merged } : { kind: 'keepBoth', theirs }
-}
-
-export function sheetDocumentId(sheetId: string): string {
-  return SHEET_PREFIX + sheetId
-}
-
-/** The sheet id of a « sheet:<id> » document (undefined for any other document). */
-export function sheetIdOf(documentId: string): string | undefined {
-  return documentId.startsWith(SHEET_PREFIX) ? documentId.slice(SHEET_PREFIX.length) : undefined
 }
 
 /** A sheet's document content (without _id and _rev). */
